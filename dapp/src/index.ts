@@ -1,0 +1,2 @@
+export * from './storage/SqlDatabase.js';
+export { openDatabase } from './storage/openDatabase.js';
