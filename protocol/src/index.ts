@@ -5,3 +5,5 @@ export * from './inspect.js';
 export * from './notices.js';
 export * from './schemas.js';
 export * from './tokens.js';
+export * from './cartesi.js';
+export * from './limits.js';
