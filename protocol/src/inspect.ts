@@ -10,6 +10,7 @@ import { addressSchema, amountSchema, signedAmountSchema, timeSchema } from './s
  *
  * Routes (all GET-like, read-only, never SQL):
  *   status                                        -> StatusView
+ *   digest                                        -> DigestView (state digest, for replay and rejection tests)
  *   tokens                                        -> TokensView
  *   balance/<token>/<account>?at=                 -> BalanceView
  *   balances/<account>?at=                        -> BalancesView
@@ -39,6 +40,9 @@ export const statusViewSchema = z.object({
   lastInputIndex: z.number().int().nullable(),
 });
 export type StatusView = z.infer<typeof statusViewSchema>;
+
+export const digestViewSchema = z.object({ digest: z.string().regex(/^0x[0-9a-f]{64}$/) });
+export type DigestView = z.infer<typeof digestViewSchema>;
 
 export const tokenViewSchema = z.object({
   token: addressSchema,
