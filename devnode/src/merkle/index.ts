@@ -1,0 +1,1 @@
+export { OutputsMerkleTree, OUTPUTS_TREE_HEIGHT, PRISTINE_OUTPUTS_ROOT } from './OutputsMerkleTree.js';
