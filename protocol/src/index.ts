@@ -7,3 +7,5 @@ export * from './schemas.js';
 export * from './tokens.js';
 export * from './cartesi.js';
 export * from './limits.js';
+export * from './stream/index.js';
+export * from './amm/index.js';

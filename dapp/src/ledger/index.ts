@@ -1,0 +1,2 @@
+export { Ledger } from './Ledger.js';
+export type { BalanceExtension, BalanceSnapshot, StreamPage, StreamRecord } from './types.js';
