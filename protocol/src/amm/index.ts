@@ -1,0 +1,4 @@
+export * from './fixedPoint.js';
+export * from './uniswapV2.js';
+export * from './twammSegment.js';
+export * from './quotes.js';
