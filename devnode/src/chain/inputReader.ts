@@ -1,0 +1,132 @@
+import { decodeEventLog, type Address, type Hex, type PublicClient } from 'viem';
+import { applicationEventsAbi, inputBoxEventsAbi } from './abis.js';
+import { decodeEvmAdvance } from './evmAdvance.js';
+import type { NodeStore } from '../store/NodeStore.js';
+
+export interface InputReaderOptions {
+  client: PublicClient;
+  store: NodeStore;
+  inputBox: Address;
+  application: Address;
+  /** First block to scan on a fresh store (the application's deployment block). */
+  fromBlock: number;
+  epochLength: number;
+  /** Poll interval; short because inputs are only as fresh as this. */
+  intervalMs?: number;
+  onInputs?: (count: number) => void;
+  onBlock?: (latest: number) => void;
+}
+
+interface RpcLog {
+  address: Hex;
+  topics: [Hex, ...Hex[]];
+  data: Hex;
+  blockNumber: Hex;
+  transactionHash: Hex;
+  logIndex: Hex;
+}
+
+/**
+ * Polls the chain for the application's InputAdded (and OutputExecuted) logs, one eth_blockNumber + eth_getLogs per
+ * new block range, and stores the decoded inputs. The scan cursor lives in the store, so a restarted node resumes.
+ */
+export class InputReader {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private ticking: Promise<void> | null = null;
+  latestBlock = -1;
+  lastBlockChangeAt = Date.now();
+  lastError: unknown = null;
+
+  constructor(private readonly o: InputReaderOptions) {}
+
+  /** The next block to scan. */
+  get nextBlock(): number {
+    return Number(this.o.store.getMeta('reader.nextBlock') ?? this.o.fromBlock);
+  }
+  /** Every block up to here (inclusive) has been scanned. */
+  get scannedThrough(): number {
+    return this.nextBlock - 1;
+  }
+
+  start(): void {
+    this.running = true;
+    const loop = (): void => {
+      if (!this.running) return;
+      this.ticking = this.tick()
+        .catch((err: unknown) => {
+          this.lastError = err;
+        })
+        .finally(() => {
+          this.ticking = null;
+          if (this.running) this.timer = setTimeout(loop, this.o.intervalMs ?? 25);
+        });
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.ticking;
+  }
+
+  /** One scan step; also usable directly by tests. */
+  async tick(): Promise<void> {
+    const { client, store, inputBox, application, epochLength } = this.o;
+    const latest = Number(BigInt(await client.request({ method: 'eth_blockNumber' })));
+    if (latest !== this.latestBlock) {
+      this.latestBlock = latest;
+      this.lastBlockChangeAt = Date.now();
+    }
+    const from = this.nextBlock;
+    if (latest < from) return;
+    const logs = (await client.request({
+      method: 'eth_getLogs',
+      params: [{ fromBlock: `0x${from.toString(16)}`, toBlock: `0x${latest.toString(16)}`, address: [inputBox, application] }],
+    })) as unknown as RpcLog[];
+    const app = application.toLowerCase();
+    const inputs: Parameters<NodeStore['addInputs']>[0] = [];
+    const executed: { index: number; tx: Hex }[] = [];
+    for (const log of logs) {
+      if (log.address.toLowerCase() === inputBox.toLowerCase()) {
+        let ev;
+        try {
+          ev = decodeEventLog({ abi: inputBoxEventsAbi, topics: log.topics, data: log.data });
+        } catch {
+          continue;
+        }
+        if (ev.args.appContract.toLowerCase() !== app) continue;
+        const adv = decodeEvmAdvance(ev.args.input);
+        inputs.push({
+          idx: Number(ev.args.index),
+          epochIndex: Math.floor(adv.blockNumber / epochLength),
+          blockNumber: adv.blockNumber,
+          blockTimestamp: adv.blockTimestamp,
+          chainId: adv.chainId,
+          appContract: adv.appContract,
+          msgSender: adv.msgSender,
+          prevRandao: adv.prevRandao,
+          payload: adv.payload,
+          rawData: ev.args.input,
+          txHash: log.transactionHash,
+          logIndex: Number(BigInt(log.logIndex)),
+        });
+      } else {
+        try {
+          const ev = decodeEventLog({ abi: applicationEventsAbi, topics: log.topics, data: log.data });
+          if (ev.eventName === 'OutputExecuted') executed.push({ index: Number(ev.args.outputIndex), tx: log.transactionHash });
+        } catch {
+          // other Application events (ownership, validator migration) are not tracked
+        }
+      }
+    }
+    store.db.transaction(() => {
+      if (inputs.length) store.addInputs(inputs, epochLength);
+      for (const e of executed) store.setOutputExecuted(e.index, e.tx);
+      store.setMeta('reader.nextBlock', String(latest + 1));
+    })();
+    if (inputs.length) this.o.onInputs?.(inputs.length);
+    this.o.onBlock?.(latest);
+  }
+}

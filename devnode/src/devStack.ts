@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { keccak256, stringToHex, type LocalAccount } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import type { AddressBook } from '@streamswap/protocol';
+import { anvilAccount, deployStack, startAnvil, type AnvilInstance } from '@streamswap/contracts';
+import { startNode, type RunningNode } from './node.js';
+import { ManagedProcess } from './process/ManagedProcess.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface DevStackOptions {
+  /** Node store and back-end database. Default: a fresh temporary directory, removed on stop. */
+  dataDir?: string;
+  /** Ports: 0 = a free port. Defaults 8545, 5004, 6751, 5173. */
+  anvilPort?: number;
+  rollupPort?: number;
+  httpPort?: number;
+  webPort?: number;
+  /** Blocks per epoch (default 4: with automining and idle mining a voucher is executable about a second after its input). */
+  epochLength?: number;
+  applicationName?: string;
+  /** 'spawn' (default) runs the back-end (`tsx dapp/src/main.ts`) and restarts it if it dies; 'none' leaves it to the caller. */
+  backend?: 'spawn' | 'none';
+  /** Command of the spawned back-end (default: node --import tsx dapp/src/main.ts, from the repo root). */
+  backendCommand?: string[];
+  /** Back-end stdout/stderr: 'inherit' prints with a prefix, 'file' (default) appends to <dataDir>/backend.log. */
+  backendOutput?: 'inherit' | 'file';
+  /** Start the web app's Vite dev server pointed at the node. */
+  web?: boolean;
+  /**
+   * Who owns the Authority and signs claims. 'dedicated' (default): a node-only key funded on the local chain, so claims
+   * never race the dev accounts' nonces (tests and wallets send from account 0 concurrently). 'account0': anvil account 0.
+   */
+  claimer?: 'dedicated' | 'account0';
+  pollIntervalMs?: number;
+  finishTimeoutMs?: number;
+  idleMineMs?: number;
+  keepRejectedReports?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface DevStack {
+  addressBook: AddressBook;
+  urls: { http: string; anvil: string; rpc: string; inspect: string; rollup: string; web?: string; chain: string };
+  dataDir: string;
+  node: RunningNode;
+  anvil: AnvilInstance;
+  backend?: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/** The node's claimer key on a local chain: fixed, so a restarted node on the same chain can still claim. */
+export const DEDICATED_CLAIMER_KEY = keccak256(stringToHex('streamswap devnode claimer'));
+
+/**
+ * Brings up the whole local stack: anvil (chain 31337), the Cartesi v2.2.0 deployment, the node (reader, Rollup HTTP
+ * API, entry point, claimer), the back-end process and optionally the web dev server.
+ */
+export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStack> {
+  const tempDir = opts.dataDir === undefined;
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'streamswap-devnode-'));
+  fs.mkdirSync(dataDir, { recursive: true });
+  const log = opts.log ?? (() => {});
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const c of cleanups.splice(0).reverse()) await c().catch(() => {});
+    if (tempDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const anvil = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337 });
+    cleanups.push(() => anvil.stop());
+    const claimer: LocalAccount = opts.claimer === 'account0' ? anvilAccount(0) : privateKeyToAccount(DEDICATED_CLAIMER_KEY);
+    if (opts.claimer !== 'account0') {
+      await rpc(anvil.rpcUrl, 'anvil_setBalance', [claimer.address, '0x3635c9adc5dea00000']); // 1000 ETH
+    }
+    const addressBook = await deployStack({
+      rpcUrl: anvil.rpcUrl,
+      epochLength: opts.epochLength ?? 4,
+      applicationName: opts.applicationName ?? 'streamswap',
+      account: claimer,
+    });
+    const node = await startNode({
+      dataDir,
+      rpcUrl: anvil.rpcUrl,
+      addressBook,
+      claimer,
+      rollupPort: opts.rollupPort ?? 5004,
+      httpPort: opts.httpPort ?? 6751,
+      pollIntervalMs: opts.pollIntervalMs,
+      finishTimeoutMs: opts.finishTimeoutMs,
+      idleMineMs: opts.idleMineMs,
+      keepRejectedReports: opts.keepRejectedReports,
+      log,
+    });
+    cleanups.push(() => node.stop());
+
+    let backend: ManagedProcess | undefined;
+    if ((opts.backend ?? 'spawn') === 'spawn') {
+      const dbPath = path.join(dataDir, 'dapp.sqlite');
+      const [command, ...args] = opts.backendCommand ?? [process.execPath, '--import', 'tsx', 'dapp/src/main.ts'];
+      backend = new ManagedProcess({
+        name: 'backend',
+        command: command!,
+        args,
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          ROLLUP_HTTP_SERVER_URL: node.urls.rollup,
+          STREAMSWAP_DB: dbPath,
+          ERC20_PORTAL: addressBook.erc20Portal,
+          ETHER_PORTAL: addressBook.etherPortal,
+        },
+        logFile: opts.backendOutput === 'inherit' ? undefined : path.join(dataDir, 'backend.log'),
+        restart: true,
+        // Every (re)start gets a fresh database and the node replays the accepted inputs into it: a back-end that died
+        // between committing an input and reporting /finish can never apply it twice.
+        beforeStart: () => {
+          for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbPath + suffix, { force: true });
+          node.engine.backendRestarted({ replay: true });
+        },
+        onExit: (code, signal) => log(`back-end exited (${signal ?? code}); restarting with a replay`),
+      });
+      backend.start();
+      cleanups.push(() => backend!.stop());
+    }
+
+    let webUrl: string | undefined;
+    if (opts.web) {
+      const webPort = opts.webPort ?? 5173;
+      const web = new ManagedProcess({
+        name: 'web',
+        command: 'npm',
+        args: ['run', 'dev', '-w', 'web', '--', '--host', '127.0.0.1', '--port', String(webPort), '--strictPort'],
+        cwd: REPO_ROOT,
+        env: { ...process.env, VITE_NODE_URL: node.urls.http, VITE_APPLICATION: addressBook.applicationName },
+        restart: false,
+      });
+      web.start();
+      cleanups.push(() => web.stop());
+      webUrl = `http://127.0.0.1:${webPort}`;
+    }
+
+    let stopping: Promise<void> | undefined;
+    return {
+      addressBook,
+      dataDir,
+      node,
+      anvil,
+      backend,
+      urls: { ...node.urls, chain: anvil.rpcUrl, ...(webUrl ? { web: webUrl } : {}) },
+      stop: () => (stopping ??= stopAll()),
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+async function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
