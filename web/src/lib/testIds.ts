@@ -23,6 +23,7 @@ export const testIds = {
     available: (symbol: string) => `portfolio-available-${symbol}`,
     mint: (symbol: string) => `portfolio-mint-${symbol}`,
     tokenSelect: 'portfolio-token',
+    withdrawToken: 'portfolio-withdraw-token',
     depositAmount: 'deposit-amount',
     depositSubmit: 'primary-deposit',
     withdrawAmount: 'withdraw-amount',

@@ -1,0 +1,30 @@
+import { ETHER_TOKEN, lpTokenAddress, poolsViewSchema, type TokenInfo } from '@streamswap/protocol';
+import { useMemo } from 'react';
+import type { Address } from 'viem';
+import { useBook } from './BookContext.js';
+import { useInspect } from './useInspect.js';
+
+/** LP tokens have no L1 contract; 18 decimals like Uniswap V2's. */
+const LP_DECIMALS = 18;
+
+export interface TokenMeta extends TokenInfo {
+  kind: 'erc20' | 'ether' | 'lp';
+}
+
+/** Every token the UI can name: the book's test tokens, Ether, and one LP token per pool. */
+export function useTokens() {
+  const book = useBook();
+  const pools = useInspect('pools', poolsViewSchema);
+  return useMemo(() => {
+    const list: TokenMeta[] = book.tokens.map((t) => ({ ...t, kind: 'erc20' as const }));
+    const bySymbol = (a: Address) => list.find((t) => t.address === a)?.symbol ?? a.slice(0, 6);
+    const extra: TokenMeta[] = [{ address: ETHER_TOKEN, symbol: 'ETH', name: 'Ether', decimals: 18, kind: 'ether' }];
+    for (const p of pools.data?.pools ?? []) {
+      extra.push({ address: lpTokenAddress(p.tokenA, p.tokenB), symbol: `LP ${bySymbol(p.tokenA)}/${bySymbol(p.tokenB)}`, name: 'Liquidity', decimals: LP_DECIMALS, kind: 'lp' });
+    }
+    const all = [...list, ...extra];
+    const meta = (address: Address): TokenMeta =>
+      all.find((t) => t.address.toLowerCase() === address.toLowerCase()) ?? { address, symbol: address.slice(0, 8), name: address, decimals: 18, kind: 'erc20' };
+    return { erc20: list, all, meta, pools: pools.data?.pools ?? [] };
+  }, [book, pools.data]);
+}

@@ -1,0 +1,1 @@
+export default function Streams() { return <section className="screen"><h1>Streams</h1></section>; }
