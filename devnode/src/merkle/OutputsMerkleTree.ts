@@ -37,6 +37,7 @@ function toLeaf(leaf: Hex): Node {
 export class OutputsMerkleTree {
   /** levels[h][i] = complete node i at height h (levels[0] = leaves). */
   private readonly levels: Node[][] = Array.from({ length: OUTPUTS_TREE_HEIGHT }, () => []);
+  private lastPath: { n: number; path: Node[] } | undefined;
 
   /** Rebuilds a tree from stored leaves (keccak256 of each output, in output-index order). */
   static fromLeaves(leaves: Iterable<Hex>): OutputsMerkleTree {
@@ -90,6 +91,11 @@ export class OutputsMerkleTree {
     return BigInt(index);
   }
 
+  /** `append` without the index (fits the node's stopgap AppendOnlyTree interface in src/claims/OutputsTree.ts). */
+  push(leaf: Hex): void {
+    this.append(leaf);
+  }
+
   /** Appends the leaf of `output` (keccak256 of its bytes) and returns its output index. */
   appendOutput(output: Hex): bigint {
     return this.append(OutputsMerkleTree.leafOf(output));
@@ -137,6 +143,9 @@ export class OutputsMerkleTree {
    * path[63] is the root. Only this chain of nodes depends on n beyond the stored complete nodes.
    */
   private boundaryPath(n: number): Node[] {
+    // A claim asks for root(n) and then siblings(i, n) for every output of the epoch: remember the last path. It never goes
+    // stale, because the nodes left of position n are complete and never change.
+    if (this.lastPath?.n === n) return this.lastPath.path;
     const path: Node[] = [ZERO[0]!];
     let acc = ZERO[0]!;
     let i = n;
@@ -146,6 +155,7 @@ export class OutputsMerkleTree {
       i = Math.floor(i / 2);
       path.push(acc);
     }
+    this.lastPath = { n, path };
     return path;
   }
 

@@ -72,3 +72,17 @@ describe('OutputsMerkleTree', () => {
     expect(() => OutputsMerkleTree.rootFromSiblings(zeroHash, 0n, [])).toThrow(/63 siblings/);
   });
 });
+
+describe('OutputsMerkleTree as a drop-in for the node', () => {
+  it('pushes leaves like append and counts them as a number', () => {
+    const a = new OutputsMerkleTree();
+    const b = new OutputsMerkleTree();
+    for (let i = 0; i < 5; i++) {
+      a.push(keccak256(numberToHex(i)));
+      b.append(keccak256(numberToHex(i)));
+    }
+    expect(a.leafCount).toBe(5);
+    expect(a.root()).toBe(b.root());
+    expect(a.siblings(3)).toEqual(b.siblings(3n));
+  });
+});
