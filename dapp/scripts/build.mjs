@@ -1,0 +1,28 @@
+// Production build of the back-end: one ES module bundle, dist/main.mjs, of the same entry host mode runs
+// (src/main.ts). Everything is bundled (viem, zod, @streamswap/protocol) except the SQLite bindings, which
+// stay external: better-sqlite3 is a native addon compiled for the target machine, node-sqlite3-wasm loads
+// its .wasm file next to its own module. So the Cartesi machine image ships dist/ plus those two packages.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const dapp = fileURLToPath(new URL('..', import.meta.url));
+const SQLITE_BINDINGS = ['better-sqlite3', 'node-sqlite3-wasm'];
+
+const result = await build({
+  absWorkingDir: dapp,
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.mjs',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  // The oldest Node the back-end meets: Debian trixie's 20.19 and the Cartesi node:20 images.
+  target: 'node20',
+  external: SQLITE_BINDINGS,
+  // Bundled CommonJS code may call require(); an ES module has none of its own.
+  banner: { js: "import { createRequire as __ssRequire } from 'node:module'; const require = __ssRequire(import.meta.url);" },
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+console.log(`dapp/dist/main.mjs: ${(bytes / 1024).toFixed(0)} KiB (external: ${SQLITE_BINDINGS.join(', ')})`);

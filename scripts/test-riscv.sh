@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# `npm run test:riscv`: proves, without Docker, that the back-end runs on riscv64, the architecture of
+# the Cartesi machine. Under qemu-user-static + binfmt it builds (once) a Debian trixie riscv64 root
+# with debootstrap, installs Node and the back-end's production dependencies inside it (the SQLite
+# bindings, native ones compiled there), runs every back-end unit test there, then the benchmark.
+# Prints the benchmark's JSON line, then `N passed, M failed` for the unit tests as its last line.
+#
+# Cached between runs (outside the repository): the root, and its node_modules keyed by the versions.
+#   STREAMSWAP_RISCV_CACHE  cache directory (default ~/.cache/streamswap)
+#   STREAMSWAP_RISCV_STREAMS  open streams in the benchmark (default 100000)
+#   STREAMSWAP_SQLITE       force a binding inside the root (better|wasm; default: openDatabase's choice)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$PWD
+CACHE=${STREAMSWAP_RISCV_CACHE:-$HOME/.cache/streamswap}
+ROOT=$CACHE/riscv64-trixie
+ROOT_MARK=.streamswap-root-v1
+APP=/opt/streamswap          # inside the root
+STREAMS=${STREAMSWAP_RISCV_STREAMS:-100000}
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+log() { echo "== $*" >&2; }
+
+# ---------------------------------------------------------------------------------------------------
+# Host: binfmt_misc + qemu-user-static (riscv64 ELF binaries run transparently), debootstrap.
+if [ ! -e /proc/sys/fs/binfmt_misc/register ]; then
+  $SUDO mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+fi
+if [ ! -e /proc/sys/fs/binfmt_misc/qemu-riscv64 ] || ! command -v debootstrap >/dev/null 2>&1; then
+  log "installing qemu-user-static binfmt-support debootstrap"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq qemu-user-static binfmt-support debootstrap >/dev/null
+  [ -e /proc/sys/fs/binfmt_misc/qemu-riscv64 ] || $SUDO update-binfmts --enable qemu-riscv64
+fi
+
+# Mounts /proc in a root for the duration of one command (Node needs it), always unmounting it.
+in_root() {
+  local root=$1; shift
+  mountpoint -q "$root/proc" || $SUDO mount -t proc proc "$root/proc"
+  local rc=0
+  $SUDO chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    HOME=/root LANG=C.UTF-8 ${STREAMSWAP_SQLITE:+STREAMSWAP_SQLITE=$STREAMSWAP_SQLITE} "$@" || rc=$?
+  $SUDO umount "$root/proc" 2>/dev/null || true
+  return $rc
+}
+cleanup() {
+  for r in "$ROOT" "$ROOT.tmp"; do mountpoint -q "$r/proc" 2>/dev/null && $SUDO umount "$r/proc" || true; done
+}
+trap cleanup EXIT
+
+# Network bits the root needs for apt and npm: DNS, and the CA of the proxy in front of the registry.
+copy_host_net() {
+  $SUDO mkdir -p "$1/etc/ssl/certs"
+  $SUDO cp /etc/resolv.conf "$1/etc/resolv.conf"
+  $SUDO cp /etc/ssl/certs/ca-certificates.crt "$1/etc/ssl/certs/host-ca.crt"
+}
+
+# ---------------------------------------------------------------------------------------------------
+# The root: Debian trixie riscv64, minbase, plus Node, npm and a C++ toolchain (once; ~15 min).
+if [ ! -f "$ROOT/$ROOT_MARK" ]; then
+  mirror=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -n1 || true)
+  [ -n "$mirror" ] || mirror=$(awk '/^deb / && !/security/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+  mirror=${mirror:-http://deb.debian.org/debian}
+  if [ ! -f "$ROOT.tmp/.debootstrap-done" ]; then
+    log "debootstrap Debian trixie riscv64 from $mirror into $ROOT.tmp (about 5 min)"
+    cleanup
+    $SUDO rm -rf "$ROOT.tmp"
+    mkdir -p "$CACHE"
+    # --include would fail on npm's dependencies; the packages are added with apt inside the root below.
+    $SUDO debootstrap --arch=riscv64 --variant=minbase trixie "$ROOT.tmp" "$mirror" >"$CACHE/debootstrap.log" 2>&1 \
+      || { tail -n 20 "$CACHE/debootstrap.log"; exit 1; }
+    $SUDO touch "$ROOT.tmp/.debootstrap-done"
+  fi
+  copy_host_net "$ROOT.tmp"
+  log "installing nodejs npm g++ make python3 inside the root (about 10 min under emulation)"
+  in_root "$ROOT.tmp" /bin/sh -ec '
+    export DEBIAN_FRONTEND=noninteractive
+    dpkg --configure -a
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends nodejs npm g++ make python3 ca-certificates >/dev/null
+    apt-get clean
+    npm config set --location=global cafile /etc/ssl/certs/host-ca.crt
+    npm config set --location=global fund false
+    npm config set --location=global audit false
+    node -e "if (process.arch !== \"riscv64\") process.exit(1)"
+  '
+  $SUDO touch "$ROOT.tmp/$ROOT_MARK"
+  $SUDO mv "$ROOT.tmp" "$ROOT"
+fi
+copy_host_net "$ROOT"
+
+# ---------------------------------------------------------------------------------------------------
+# Production dependencies of the back-end bundle inside the root: the SQLite bindings, at the versions
+# the host installed. A native one is compiled there (npm runs its install script under riscv64).
+deps_json=$(node -e '
+  const pkgs = ["better-sqlite3", "node-sqlite3-wasm"];
+  const deps = Object.fromEntries(pkgs.map((p) => [p, require(`./node_modules/${p}/package.json`).version]));
+  console.log(JSON.stringify({ name: "streamswap-riscv", private: true, type: "module", dependencies: deps }, null, 2));
+')
+deps_key=$(printf '%s' "$deps_json" | sha256sum | cut -c1-16)
+if [ ! -f "$ROOT$APP/.deps-$deps_key" ]; then
+  log "installing the back-end's production dependencies inside the root (native builds: about 10 min)"
+  $SUDO rm -rf "$ROOT$APP"
+  $SUDO mkdir -p "$ROOT$APP"
+  printf '%s\n' "$deps_json" | $SUDO tee "$ROOT$APP/package.json" >/dev/null
+  in_root "$ROOT" /bin/sh -ec "cd $APP && npm install --omit=dev --no-package-lock --foreground-scripts --loglevel=error"
+  $SUDO touch "$ROOT$APP/.deps-$deps_key"
+fi
+
+# ---------------------------------------------------------------------------------------------------
+# The tests and the benchmark, bundled on the host (plain JS for the root's Node), then run under riscv64.
+log "bundling the back-end's unit tests and the benchmark"
+$SUDO rm -rf "$ROOT$APP/bundle"
+node scripts/riscv/bundle.mjs "$CACHE/bundle" >&2
+$SUDO cp -r "$CACHE/bundle" "$ROOT$APP/bundle"
+
+machine="$(uname -m) host, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); guest: $(in_root "$ROOT" /bin/sh -c 'echo "$(uname -m) node $(node --version)"')"
+log "$(date -u '+%Y-%m-%d %H:%M UTC'), $machine"
+
+log "unit tests under riscv64"
+tests_out=$CACHE/riscv-tests.log
+set +e
+in_root "$ROOT" /bin/sh -c "cd $APP/bundle && node scripts/riscv/run-tests.mjs tests.txt" 2>&1 | tee "$tests_out"
+tests_rc=${PIPESTATUS[0]}
+set -e
+summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$tests_out" | tail -n1 || true)
+
+log "benchmark under riscv64: $STREAMS open streams"
+bench_rc=0
+if [ -f "$ROOT$APP/bundle/scripts/riscv/bench.mjs" ]; then
+  in_root "$ROOT" /bin/sh -c "cd $APP/bundle && node scripts/riscv/bench.mjs $STREAMS" || bench_rc=$?
+else
+  echo "bench: not built (see the bundling line above)" >&2
+  bench_rc=1
+fi
+
+echo
+echo "${summary:-0 passed, 1 failed}"
+if [ -z "$summary" ] || [ "$tests_rc" != 0 ]; then exit 1; fi
+exit "$bench_rc"
