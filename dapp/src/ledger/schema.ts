@@ -1,6 +1,7 @@
 /**
- * Tables of the ledger. Per open stream the database holds one `ledger_stream` row and one entry in each
- * of its two schedule indexes; everything else is per account or per token.
+ * Tables of the ledger. Per stream the database holds one `ledger_stream` row and one entry in each of its
+ * four indexes (two schedules, two newest-first listings): about 95 bytes on disk (bench:streams);
+ * everything else is per account or per token.
  *
  * - ledger_account / ledger_token: integer ids for 20-byte addresses (rows refer to ids, 1-3 bytes each).
  * - ledger_balance: one aggregate row per (account, token), values scaled by 2^96 (see Ledger.ts):
@@ -11,6 +12,8 @@
  *   time once canceled, so the schedule indexes never show a canceled stream again.
  * - ledger_stream_out / ledger_stream_in: the schedule of stream ends per (account, token, time); settling an
  *   account walks only the ends that came due since its last settlement.
+ * - ledger_stream_by_sender / ledger_stream_by_receiver: an account's streams newest first (the index is
+ *   ordered by rowid = stream id within an account), so listing a page never sorts.
  * - ledger_pending: the schedule of stream starts for streams opened with a future start (rows are deleted
  *   once processed, so the table only holds streams that have not started).
  */
@@ -49,6 +52,8 @@ CREATE TABLE IF NOT EXISTS ledger_stream (
 );
 CREATE INDEX IF NOT EXISTS ledger_stream_out ON ledger_stream (sender, token, end_at);
 CREATE INDEX IF NOT EXISTS ledger_stream_in ON ledger_stream (receiver, token, end_at);
+CREATE INDEX IF NOT EXISTS ledger_stream_by_sender ON ledger_stream (sender);
+CREATE INDEX IF NOT EXISTS ledger_stream_by_receiver ON ledger_stream (receiver);
 CREATE TABLE IF NOT EXISTS ledger_pending (
   account INTEGER NOT NULL,
   token INTEGER NOT NULL,
