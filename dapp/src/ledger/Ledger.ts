@@ -15,6 +15,8 @@ import { decodeAddress, decodeAmount, encodeAddress, encodeAmount } from './code
 import { LEDGER_SCHEMA } from './schema.js';
 import type { BalanceExtension, BalanceSnapshot, StreamPage, StreamRecord } from './types.js';
 
+export type { BalanceExtension, BalanceSnapshot, StreamPage, StreamRecord } from './types.js';
+
 /** X96 -> X64 for the rates shown to clients. */
 const TO_X64 = SCALE_BITS - 64n;
 
