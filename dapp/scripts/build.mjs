@@ -1,8 +1,11 @@
 // Production build of the back-end: one ES module bundle, dist/main.mjs, of the same entry host mode runs
 // (src/main.ts). Everything is bundled (viem, zod, @streamswap/protocol) except the SQLite bindings, which
 // stay external: better-sqlite3 is a native addon compiled for the target machine, node-sqlite3-wasm loads
-// its .wasm file next to its own module. So the Cartesi machine image ships dist/ plus those two packages.
+// its .wasm file next to its own module. So the Cartesi machine image ships dist/ plus those two packages,
+// which dist/package.json lists at the versions of package-lock.json.
 import { build } from 'esbuild';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const dapp = fileURLToPath(new URL('..', import.meta.url));
@@ -24,5 +27,12 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
+// dist/package.json: what `npm install --omit=dev` in dist/ needs, at the versions installed here (package-lock.json).
+const require = createRequire(new URL('../package.json', import.meta.url));
+const dependencies = Object.fromEntries(SQLITE_BINDINGS.map((name) => [name, require(`${name}/package.json`).version]));
+writeFileSync(
+  new URL('../dist/package.json', import.meta.url),
+  `${JSON.stringify({ name: 'streamswap-backend', private: true, type: 'module', main: 'main.mjs', dependencies }, null, 2)}\n`,
+);
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.log(`dapp/dist/main.mjs: ${(bytes / 1024).toFixed(0)} KiB (external: ${SQLITE_BINDINGS.join(', ')})`);

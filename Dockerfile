@@ -1,0 +1,105 @@
+# syntax=docker.io/docker/dockerfile:1
+#
+# The streamswap back-end as a Cartesi machine (linux/riscv64), built by `cartesi build` (the last stage),
+# plus two helper targets for docker-compose.yml: `web` (the web app as static files) and `deployer`
+# (writes the address book once the rollups-node has deployed the application). docs/riscv.md explains it.
+#
+# Inside the machine:
+#   entry      rollup-init (machine-emulator-tools) starts the Rollup HTTP server on 127.0.0.1:5004 and then
+#              runs CMD as the `dapp` user: `node dist/main.mjs`, the esbuild bundle of dapp/src/main.ts, the
+#              same entry `npm start` runs on the host through tsx.
+#   database   STREAMSWAP_DB=/tmp/streamswap/dapp.sqlite. cartesi-init mounts /tmp as a tmpfs (mode 1777), so
+#              the SQLite file lives in the machine's RAM and is part of every machine snapshot; a rejected
+#              input reverts it together with the rest of the machine. ram_size below leaves room for it.
+#   binding    STREAMSWAP_SQLITE=wasm: SQLite compiled to WebAssembly (node-sqlite3-wasm). The native
+#              better-sqlite3 addon crashes on load on riscv64 (docs/riscv.md); the WebAssembly one is the
+#              binding `npm run test:riscv` proves there. Nothing native is compiled for this image.
+
+ARG NODE_VERSION=20.16.0
+ARG MACHINE_EMULATOR_TOOLS_VERSION=0.16.1
+
+################################################################################
+# workspace: the monorepo's dependencies, on the build machine's own platform (nothing here runs on riscv64)
+FROM --platform=$BUILDPLATFORM node:20-bookworm AS workspace
+
+WORKDIR /src
+COPY package.json package-lock.json tsconfig.base.json ./
+COPY protocol/package.json protocol/
+COPY dapp/package.json dapp/
+COPY contracts/package.json contracts/
+COPY devnode/package.json devnode/
+COPY web/package.json web/
+COPY e2e/package.json e2e/
+# --ignore-scripts: no native addon is built for the build machine (the bundle leaves the bindings out).
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY protocol protocol
+COPY dapp dapp
+COPY contracts contracts
+COPY web web
+COPY deploy deploy
+
+################################################################################
+# build stage: the back-end compiled into one bundle, dist/main.mjs, and dist/package.json naming the
+# SQLite bindings it leaves external, at the versions of package-lock.json
+FROM workspace AS build-stage
+RUN npm run build -w dapp
+
+################################################################################
+# web: the web app as static files (docker-compose.yml serves it behind the proxy on :6751)
+FROM workspace AS web-build
+ARG VITE_NODE_URL=http://127.0.0.1:6751
+RUN VITE_NODE_URL=${VITE_NODE_URL} npm run build -w web
+
+FROM nginx:1.27-alpine AS web
+COPY --from=web-build /src/web/dist /usr/share/nginx/html
+
+################################################################################
+# deployer: writes the address book (GET /addresses) for the compose stack
+FROM workspace AS deployer
+CMD ["npx", "tsx", "deploy/address-book.ts"]
+
+################################################################################
+# deps stage (riscv64): the production dependencies, installed for the machine's architecture
+FROM --platform=linux/riscv64 cartesi/node:${NODE_VERSION}-jammy-slim AS deps-stage
+
+WORKDIR /opt/cartesi/dapp
+COPY --from=build-stage /src/dapp/dist/package.json ./
+# node-sqlite3-wasm is pure JavaScript + WebAssembly. better-sqlite3 is only the bundle's import target
+# here (never opened with STREAMSWAP_SQLITE=wasm), so its native install script is skipped.
+RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund --no-package-lock
+
+################################################################################
+# runtime stage: the Cartesi machine's root filesystem. MUST be linux/riscv64; small images start faster.
+FROM --platform=linux/riscv64 cartesi/node:${NODE_VERSION}-jammy-slim
+
+LABEL io.cartesi.rollups.sdk_version=0.12.0-alpha.27
+# Node + SQLite's WebAssembly heap + the tmpfs holding the database: 100,000 streams take about 60 MiB.
+LABEL io.cartesi.rollups.ram_size=1024Mi
+
+ARG DEBIAN_FRONTEND=noninteractive
+RUN <<EOF
+set -e
+apt-get update
+apt-get install -y --no-install-recommends busybox-static=1:1.30.1-7ubuntu3
+rm -rf /var/lib/apt/lists/* /var/log/* /var/cache/*
+useradd --create-home --user-group dapp
+EOF
+
+ARG MACHINE_EMULATOR_TOOLS_VERSION
+ADD https://github.com/cartesi/machine-emulator-tools/releases/download/v${MACHINE_EMULATOR_TOOLS_VERSION}/machine-emulator-tools-v${MACHINE_EMULATOR_TOOLS_VERSION}.deb /
+RUN dpkg -i /machine-emulator-tools-v${MACHINE_EMULATOR_TOOLS_VERSION}.deb \
+  && rm /machine-emulator-tools-v${MACHINE_EMULATOR_TOOLS_VERSION}.deb
+
+ENV PATH="/opt/cartesi/bin:${PATH}"
+
+WORKDIR /opt/cartesi/dapp
+COPY --from=deps-stage /opt/cartesi/dapp/package.json ./package.json
+COPY --from=deps-stage /opt/cartesi/dapp/node_modules ./node_modules
+COPY --from=build-stage /src/dapp/dist/main.mjs ./dist/main.mjs
+
+ENV ROLLUP_HTTP_SERVER_URL="http://127.0.0.1:5004"
+ENV STREAMSWAP_DB="/tmp/streamswap/dapp.sqlite"
+ENV STREAMSWAP_SQLITE="wasm"
+
+ENTRYPOINT ["rollup-init"]
+CMD ["node", "dist/main.mjs"]
