@@ -40,6 +40,8 @@ export interface DevStackOptions {
   idleMineMs?: number;
   keepRejectedReports?: boolean;
   log?: (msg: string) => void;
+  /** Attach to a chain that is already running and deployed (not stopped by `stop`) instead of starting anvil. */
+  chain?: { rpcUrl: string; addressBook: AddressBook };
 }
 
 export interface DevStack {
@@ -47,7 +49,7 @@ export interface DevStack {
   urls: { http: string; anvil: string; rpc: string; inspect: string; rollup: string; web?: string; chain: string };
   dataDir: string;
   node: RunningNode;
-  anvil: AnvilInstance;
+  anvil?: AnvilInstance;
   backend?: ManagedProcess;
   stop(): Promise<void>;
 }
@@ -70,21 +72,24 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     if (tempDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const anvil = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337 });
-    cleanups.push(() => anvil.stop());
-    const claimer: LocalAccount = opts.claimer === 'account0' ? anvilAccount(0) : privateKeyToAccount(DEDICATED_CLAIMER_KEY);
-    if (opts.claimer !== 'account0') {
-      await rpc(anvil.rpcUrl, 'anvil_setBalance', [claimer.address, '0x3635c9adc5dea00000']); // 1000 ETH
+    let anvil: AnvilInstance | undefined;
+    let rpcUrl: string;
+    let addressBook: AddressBook;
+    let claimer: LocalAccount;
+    if (opts.chain) {
+      ({ rpcUrl, addressBook } = opts.chain);
+      const dedicated = privateKeyToAccount(DEDICATED_CLAIMER_KEY);
+      claimer = addressBook.authorityOwner.toLowerCase() === dedicated.address.toLowerCase() ? dedicated : anvilAccount(0);
+    } else {
+      const a = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337 });
+      anvil = a;
+      cleanups.push(() => a.stop());
+      rpcUrl = a.rpcUrl;
+      ({ addressBook, claimer } = await deployLocal(rpcUrl, opts));
     }
-    const addressBook = await deployStack({
-      rpcUrl: anvil.rpcUrl,
-      epochLength: opts.epochLength ?? 4,
-      applicationName: opts.applicationName ?? 'streamswap',
-      account: claimer,
-    });
     const node = await startNode({
       dataDir,
-      rpcUrl: anvil.rpcUrl,
+      rpcUrl,
       addressBook,
       claimer,
       rollupPort: opts.rollupPort ?? 5004,
@@ -150,13 +155,29 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       node,
       anvil,
       backend,
-      urls: { ...node.urls, chain: anvil.rpcUrl, ...(webUrl ? { web: webUrl } : {}) },
+      urls: { ...node.urls, chain: rpcUrl, ...(webUrl ? { web: webUrl } : {}) },
       stop: () => (stopping ??= stopAll()),
     };
   } catch (err) {
     await stopAll();
     throw err;
   }
+}
+
+/** Deploys the stack on a local chain with the chosen claimer as Authority (and application) owner. */
+export async function deployLocal(
+  rpcUrl: string,
+  opts: Pick<DevStackOptions, 'claimer' | 'epochLength' | 'applicationName'> = {},
+): Promise<{ addressBook: AddressBook; claimer: LocalAccount }> {
+  const claimer: LocalAccount = opts.claimer === 'account0' ? anvilAccount(0) : privateKeyToAccount(DEDICATED_CLAIMER_KEY);
+  if (opts.claimer !== 'account0') await rpc(rpcUrl, 'anvil_setBalance', [claimer.address, '0x3635c9adc5dea00000']); // 1000 ETH
+  const addressBook = await deployStack({
+    rpcUrl,
+    epochLength: opts.epochLength ?? 4,
+    applicationName: opts.applicationName ?? 'streamswap',
+    account: claimer,
+  });
+  return { addressBook, claimer };
 }
 
 async function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {

@@ -1,4 +1,4 @@
-export { startDevStack, DEDICATED_CLAIMER_KEY, REPO_ROOT, type DevStack, type DevStackOptions } from './devStack.js';
+export { startDevStack, deployLocal, DEDICATED_CLAIMER_KEY, REPO_ROOT, type DevStack, type DevStackOptions } from './devStack.js';
 export { startNode, type NodeOptions, type RunningNode } from './node.js';
 export { RollupEngine, type RollupRequest, type InspectResult } from './rollup/RollupEngine.js';
 export { NodeStore } from './store/NodeStore.js';
