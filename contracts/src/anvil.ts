@@ -52,7 +52,13 @@ export async function startAnvil(opts: StartAnvilOptions = {}): Promise<AnvilIns
   args.push(...(opts.args ?? []));
 
   const child = spawn(anvilBinaryPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  live.add(child);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      live.delete(child);
+      resolve();
+    }),
+  );
   try {
     const port = await waitForListening(child, opts.timeoutMs ?? 30_000);
     const rpcUrl = `http://${host}:${port}`;
@@ -72,6 +78,13 @@ export async function startAnvil(opts: StartAnvilOptions = {}): Promise<AnvilIns
     throw error;
   }
 }
+
+/** anvil processes still running; terminated if this process exits without stopping them (e.g. a crashed test run). */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  // SIGTERM, not SIGKILL: anvil still dumps its --state file on SIGTERM.
+  for (const child of live) child.kill('SIGTERM');
+});
 
 function waitForListening(child: ChildProcess, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createPublicClient, http } from 'viem';
-import { startAnvil } from '../src/index.js';
+import { deployStack, startAnvil } from '../src/index.js';
 
 describe('startAnvil', () => {
   it('starts two chains on distinct free ports with chain id 31337 and stops them for good', async () => {
@@ -28,6 +31,28 @@ describe('startAnvil', () => {
       expect(await client.getBlockNumber({ cacheTime: 0 })).toBeGreaterThan(first);
     } finally {
       await node.stop();
+    }
+  });
+
+  it('keeps the chain across a restart when given a state file, so a second deployStack finds everything in place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anvil-state-'));
+    const statePath = join(dir, 'state.json');
+    try {
+      const first = await startAnvil({ statePath });
+      const book = await deployStack({ rpcUrl: first.rpcUrl, epochLength: 3 });
+      const height = await createPublicClient({ transport: http(first.rpcUrl) }).getBlockNumber();
+      await first.stop();
+      const second = await startAnvil({ statePath });
+      try {
+        const client = createPublicClient({ transport: http(second.rpcUrl) });
+        expect(await client.getBlockNumber()).toBe(height);
+        expect(await deployStack({ rpcUrl: second.rpcUrl, epochLength: 3 })).toEqual(book);
+        expect(await client.getBlockNumber()).toBe(height);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
