@@ -10,10 +10,16 @@ export interface ChainClock {
   observedAtMs: number;
 }
 
-/** Chain time now, in milliseconds (bigint so that ticking math stays exact). */
+/**
+ * Chain time now, in milliseconds (bigint so that ticking math stays exact). Never earlier than the
+ * wall clock: an automining anvil (no --block-time) can sit on a block minutes old, yet it stamps
+ * the next block with at least the wall time (plus any evm_increaseTime offset, which the block shows).
+ */
 export function chainNowMs(clock: ChainClock, wallNowMs: number): bigint {
   const elapsed = Math.max(0, Math.floor(wallNowMs - clock.observedAtMs));
-  return clock.blockTimestamp * 1000n + BigInt(elapsed);
+  const extrapolated = clock.blockTimestamp * 1000n + BigInt(elapsed);
+  const wall = BigInt(Math.floor(wallNowMs));
+  return extrapolated > wall ? extrapolated : wall;
 }
 
 /** Chain time now in whole seconds (what the app would use as `t` for an input mined now). */

@@ -31,7 +31,6 @@ export const copy = {
     placeOrder: 'Place DCA order',
     addLiquidity: 'Add liquidity',
     removeLiquidity: 'Remove liquidity',
-    fixForm: 'Fix the form above',
     selectTokens: 'Select two different tokens',
     noPool: 'No pool for this pair yet',
     noPosition: 'No liquidity to remove',

@@ -31,8 +31,8 @@ describe('primaryAction walks the blockers in order', () => {
   it('and finally offers the action itself', () => {
     expect(primaryAction(ready)).toMatchObject({ kind: 'submit', label: 'Deposit tUSD', disabled: false });
   });
-  it('blocks on other form errors', () => {
-    expect(primaryAction({ ...ready, formError: "You can't stream to yourself" }).disabled).toBe(true);
+  it('blocks on other form errors and names them on the button', () => {
+    expect(primaryAction({ ...ready, formError: "You can't stream to yourself" })).toMatchObject({ disabled: true, label: "You can't stream to yourself" });
   });
 });
 

@@ -41,7 +41,8 @@ export function primaryAction(input: PrimaryActionInput): PrimaryAction {
     case 'ok':
       break;
   }
-  if (input.formError) return { kind: 'blocked', label: copy.button.fixForm, disabled: true };
+  // the label names the blocker itself: "You can't stream to yourself", "No pool for this pair yet"
+  if (input.formError) return { kind: 'blocked', label: input.formError, disabled: true };
   if (input.allowance !== undefined && input.allowance < input.amount.value) {
     return { kind: 'approve', label: copy.button.approve(input.symbol), disabled: false };
   }

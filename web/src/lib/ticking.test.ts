@@ -10,6 +10,10 @@ describe('chain clock', () => {
     expect(chainNowMs(clock, 12_500)).toBe(1_800_000_002_500n);
     expect(chainNowSeconds(clock, 12_500)).toBe(1_800_000_002n);
   });
+  it('is never behind the wall clock, because an idle automining chain stamps its next block with at least wall time', () => {
+    const stale = { blockTimestamp: 1_000n, observedAtMs: 1_000_000 };
+    expect(chainNowMs(stale, 1_700_000_000_000)).toBe(1_700_000_000_000n);
+  });
   it('never goes back before the observed block when the wall clock is earlier', () => {
     const clock = { blockTimestamp: 100n, observedAtMs: 10_000 };
     expect(chainNowMs(clock, 9_000)).toBe(100_000n);
