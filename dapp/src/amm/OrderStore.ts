@@ -1,0 +1,216 @@
+import type { Address } from 'viem';
+import type { SqlDatabase } from '../storage/SqlDatabase.js';
+import type { Order } from './orderMath.js';
+import type { ScheduleRow, ScheduleSource } from './virtualOrders.js';
+
+interface OrderRow {
+  id: bigint;
+  pair: bigint;
+  dir: bigint;
+  owner: string;
+  token_in: string;
+  token_out: string;
+  amount_in: string;
+  amount_out_min: string;
+  min_avg: string | null;
+  start_at: bigint;
+  duration: bigint;
+  rate: string;
+  rem: bigint;
+  ef_start: string | null;
+  closed_at: bigint | null;
+  close_kind: bigint;
+  ef_close: string | null;
+  refund: string;
+  paid: string;
+  live: bigint;
+  refund_due: bigint;
+  watch: bigint;
+}
+
+const big = (v: string | null) => (v === null ? null : BigInt(v));
+
+function toOrder(r: OrderRow): Order {
+  return {
+    id: r.id,
+    pair: r.pair,
+    dir: Number(r.dir) as 0 | 1,
+    owner: r.owner as Address,
+    tokenIn: r.token_in as Address,
+    tokenOut: r.token_out as Address,
+    amountIn: BigInt(r.amount_in),
+    amountOutMin: BigInt(r.amount_out_min),
+    minAvg: big(r.min_avg),
+    start: r.start_at,
+    duration: r.duration,
+    rate: BigInt(r.rate),
+    rem: r.rem,
+    efStart: big(r.ef_start),
+    closedAt: r.closed_at,
+    closeKind: Number(r.close_kind) as 0 | 1 | 2,
+    efClose: big(r.ef_close),
+    refund: BigInt(r.refund),
+    paid: BigInt(r.paid),
+    live: r.live !== 0n,
+    refundDue: r.refund_due !== 0n,
+    watch: r.watch !== 0n,
+  };
+}
+
+const SCHEDULE_BATCH = 512;
+
+/** Orders and the schedule of rate changes, with the queries execution and settlement need. */
+export class OrderStore implements ScheduleSource {
+  constructor(private readonly db: SqlDatabase) {}
+
+  insert(o: Omit<Order, 'id'>): bigint {
+    return this.db
+      .prepare(
+        `INSERT INTO amm_order (pair, dir, owner, token_in, token_out, amount_in, amount_out_min, min_avg, start_at, duration, rate, rem,
+           ef_start, closed_at, close_kind, ef_close, refund, paid, live, refund_due, watch)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        o.pair,
+        BigInt(o.dir),
+        o.owner,
+        o.tokenIn,
+        o.tokenOut,
+        o.amountIn.toString(),
+        o.amountOutMin.toString(),
+        o.minAvg === null ? null : o.minAvg.toString(),
+        o.start,
+        o.duration,
+        o.rate.toString(),
+        o.rem,
+        o.efStart === null ? null : o.efStart.toString(),
+        o.closedAt,
+        BigInt(o.closeKind),
+        o.efClose === null ? null : o.efClose.toString(),
+        o.refund.toString(),
+        o.paid.toString(),
+        o.live ? 1n : 0n,
+        o.refundDue ? 1n : 0n,
+        o.watch ? 1n : 0n,
+      ).lastInsertRowid;
+  }
+
+  /** Writes back the mutable fields of an order. */
+  update(o: Order): void {
+    this.db
+      .prepare(
+        'UPDATE amm_order SET closed_at = ?, close_kind = ?, ef_close = ?, refund = ?, paid = ?, live = ?, refund_due = ?, watch = ? WHERE id = ?',
+      )
+      .run(
+        o.closedAt,
+        BigInt(o.closeKind),
+        o.efClose === null ? null : o.efClose.toString(),
+        o.refund.toString(),
+        o.paid.toString(),
+        o.live ? 1n : 0n,
+        o.refundDue ? 1n : 0n,
+        o.watch ? 1n : 0n,
+        o.id,
+      );
+  }
+
+  get(id: bigint): Order | undefined {
+    const r = this.db.prepare('SELECT * FROM amm_order WHERE id = ?').get<OrderRow>(id);
+    return r === undefined ? undefined : toOrder(r);
+  }
+
+  /** Orders whose proceeds in `token` may still be owed to `owner`. */
+  owing(owner: Address, tokenOut: Address): Order[] {
+    return this.db.prepare('SELECT * FROM amm_order WHERE owner = ? AND token_out = ? AND live = 1 ORDER BY id').all<OrderRow>(owner, tokenOut).map(toOrder);
+  }
+
+  /** Orders of `owner` selling `tokenIn` that may still hold input. */
+  selling(owner: Address, tokenIn: Address): Order[] {
+    return this.db.prepare('SELECT * FROM amm_order WHERE owner = ? AND token_in = ? AND live = 1 ORDER BY id').all<OrderRow>(owner, tokenIn).map(toOrder);
+  }
+
+  refundsDue(owner: Address, tokenIn: Address): Order[] {
+    return this.db.prepare('SELECT * FROM amm_order WHERE owner = ? AND token_in = ? AND refund_due = 1 ORDER BY id').all<OrderRow>(owner, tokenIn).map(toOrder);
+  }
+
+  /** Pairs where `owner` has limit orders selling `tokenIn` still watched (they may stop and refund). */
+  watchedPairs(owner: Address, tokenIn: Address): bigint[] {
+    return this.db
+      .prepare('SELECT DISTINCT pair FROM amm_order WHERE owner = ? AND token_in = ? AND watch = 1 ORDER BY pair')
+      .all<{ pair: bigint }>(owner, tokenIn)
+      .map((r) => r.pair);
+  }
+
+  watched(pair: bigint): Order[] {
+    return this.db.prepare('SELECT * FROM amm_order WHERE pair = ? AND watch = 1 ORDER BY id').all<OrderRow>(pair).map(toOrder);
+  }
+
+  ofOwner(owner: Address, limit: number, offset: number): { orders: Order[]; total: number } {
+    const orders = this.db
+      .prepare('SELECT * FROM amm_order WHERE owner = ? ORDER BY id DESC LIMIT ? OFFSET ?')
+      .all<OrderRow>(owner, BigInt(limit), BigInt(offset))
+      .map(toOrder);
+    const total = this.db.prepare('SELECT COUNT(*) AS n FROM amm_order WHERE owner = ?').get<{ n: bigint }>(owner)?.n ?? 0n;
+    return { orders, total: Number(total) };
+  }
+
+  tokensOf(owner: Address): Address[] {
+    return this.db
+      .prepare('SELECT token_in AS token FROM amm_order WHERE owner = ? UNION SELECT token_out FROM amm_order WHERE owner = ? ORDER BY 1')
+      .all<{ token: string }>(owner, owner)
+      .map((r) => r.token as Address);
+  }
+
+  // ------------------------------------------------------------------ schedule
+
+  next(pair: bigint, after: bigint, upTo: bigint): ScheduleRow[] {
+    const rows = this.db
+      .prepare('SELECT t, dir, delta, ends FROM amm_schedule WHERE pair = ? AND t > ? AND t <= ? ORDER BY t, dir LIMIT ?')
+      .all<{ t: bigint; dir: bigint; delta: string; ends: bigint }>(pair, after, upTo, BigInt(SCHEDULE_BATCH));
+    const out = rows.map((r) => ({ t: r.t, dir: Number(r.dir) as 0 | 1, delta: BigInt(r.delta), ends: Number(r.ends) }));
+    // A full batch may cut the rows of its last instant in two: leave that instant to the next batch.
+    if (out.length === SCHEDULE_BATCH) {
+      const last = (out[out.length - 1] as ScheduleRow).t;
+      while (out.length > 0 && (out[out.length - 1] as ScheduleRow).t === last) out.pop();
+    }
+    return out;
+  }
+
+  /** Adds a rate change (and a reference) at (pair, t, dir). */
+  schedule(pair: bigint, t: bigint, dir: 0 | 1, delta: bigint, ends: number): void {
+    const row = this.db
+      .prepare('SELECT delta, ends, refs FROM amm_schedule WHERE pair = ? AND t = ? AND dir = ?')
+      .get<{ delta: string; ends: bigint; refs: bigint }>(pair, t, BigInt(dir));
+    if (row === undefined) {
+      this.db
+        .prepare('INSERT INTO amm_schedule (pair, t, dir, delta, ends, refs, ef) VALUES (?, ?, ?, ?, ?, 1, NULL)')
+        .run(pair, t, BigInt(dir), delta.toString(), BigInt(ends));
+    } else {
+      this.db
+        .prepare('UPDATE amm_schedule SET delta = ?, ends = ?, refs = ? WHERE pair = ? AND t = ? AND dir = ?')
+        .run((BigInt(row.delta) + delta).toString(), row.ends + BigInt(ends), row.refs + 1n, pair, t, BigInt(dir));
+    }
+  }
+
+  /** Removes a rate change added by `schedule` (the row goes when nothing refers to it any more). */
+  unschedule(pair: bigint, t: bigint, dir: 0 | 1, delta: bigint, ends: number): void {
+    const row = this.db
+      .prepare('SELECT delta, ends, refs FROM amm_schedule WHERE pair = ? AND t = ? AND dir = ?')
+      .get<{ delta: string; ends: bigint; refs: bigint }>(pair, t, BigInt(dir));
+    if (row === undefined) throw new Error(`Schedule row ${pair}/${t}/${dir} is missing.`);
+    if (row.refs <= 1n) this.db.prepare('DELETE FROM amm_schedule WHERE pair = ? AND t = ? AND dir = ?').run(pair, t, BigInt(dir));
+    else
+      this.db
+        .prepare('UPDATE amm_schedule SET delta = ?, ends = ?, refs = ? WHERE pair = ? AND t = ? AND dir = ?')
+        .run((BigInt(row.delta) - delta).toString(), row.ends - BigInt(ends), row.refs - 1n, pair, t, BigInt(dir));
+  }
+
+  snapshot(pair: bigint, t: bigint, dir: 0 | 1, ef: bigint): void {
+    this.db.prepare('UPDATE amm_schedule SET ef = ? WHERE pair = ? AND t = ? AND dir = ?').run(ef.toString(), pair, t, BigInt(dir));
+  }
+
+  snapshotAt(pair: bigint, t: bigint, dir: 0 | 1): bigint | undefined {
+    const ef = this.db.prepare('SELECT ef FROM amm_schedule WHERE pair = ? AND t = ? AND dir = ?').get<{ ef: string | null }>(pair, t, BigInt(dir))?.ef;
+    return ef === null || ef === undefined ? undefined : BigInt(ef);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Tables of the AMM. Amounts are decimal TEXT (lossless bigints; rate deltas may be negative).
+ *
+ * - amm_pair: one row per pair (token0 < token1 numerically). `reserve0/1` is the constant-product curve;
+ *   `fee0/1` are fees taken from streamed input, kept beside the curve until the next instant swap or
+ *   liquidity change so that executing virtual orders does not depend on how often the pool is touched.
+ *   Per sell direction d (0 sells token0 for token1, 1 sells token1 for token0):
+ *   rate_d   aggregate sale rate of running orders (per second, x2^64),
+ *   sold_d   cumulative input flow in units of 2^-64 wei (exact: integer rate x integer seconds); the wei
+ *            entering the curve and the fee are taken from its cumulative floor, so splitting execution
+ *            into more segments does not change the total fee,
+ *   lumps_d  cumulative sub-wei input kept by the pool when orders are canceled or stopped (2^-64 wei),
+ *   ef_d     earnings per unit of rate (tokenOut per x2^64-rate, scaled by 2^192), only ever grows,
+ *   unsold_d input held for orders (not yet sold, or refunds not yet paid out),
+ *   owed_d   proceeds accrued to orders but not yet credited to owners (plus rounding dust),
+ *   open_d   orders not yet ended, canceled or stopped.
+ *   `last_t`: virtual orders have been executed up to this time.
+ * - amm_schedule: per (pair, time, direction) the change of the sale rate (order starts, the 1-tick rate
+ *   step of an order's remainder, order ends), how many orders end there, how many orders refer to the row,
+ *   and, once processed, the snapshot of ef_d at that time. Execution walks only these rows.
+ * - amm_order: one row per streamed order. An order sells at rate + 1 for its first `rem` seconds and at
+ *   `rate` afterwards, where amountIn * 2^64 = rate * duration + rem: exactly amountIn is sold by the end.
+ * - amm_history: bounded chart history per pair (at most HISTORY_MAX_POINTS rows, see History.ts).
+ */
+export const AMM_SCHEMA = `
+CREATE TABLE IF NOT EXISTS amm_pair (
+  id INTEGER PRIMARY KEY,
+  token0 TEXT NOT NULL,
+  token1 TEXT NOT NULL,
+  reserve0 TEXT NOT NULL,
+  reserve1 TEXT NOT NULL,
+  fee0 TEXT NOT NULL,
+  fee1 TEXT NOT NULL,
+  last_t INTEGER NOT NULL,
+  rate0 TEXT NOT NULL, rate1 TEXT NOT NULL,
+  sold0 TEXT NOT NULL, sold1 TEXT NOT NULL,
+  lumps0 TEXT NOT NULL, lumps1 TEXT NOT NULL,
+  ef0 TEXT NOT NULL, ef1 TEXT NOT NULL,
+  unsold0 TEXT NOT NULL, unsold1 TEXT NOT NULL,
+  owed0 TEXT NOT NULL, owed1 TEXT NOT NULL,
+  open0 INTEGER NOT NULL, open1 INTEGER NOT NULL,
+  limits INTEGER NOT NULL,
+  hist_width INTEGER NOT NULL,
+  hist_rows INTEGER NOT NULL,
+  UNIQUE (token0, token1)
+);
+CREATE TABLE IF NOT EXISTS amm_schedule (
+  pair INTEGER NOT NULL,
+  t INTEGER NOT NULL,
+  dir INTEGER NOT NULL,
+  delta TEXT NOT NULL,
+  ends INTEGER NOT NULL,
+  refs INTEGER NOT NULL,
+  ef TEXT,
+  PRIMARY KEY (pair, t, dir)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS amm_order (
+  id INTEGER PRIMARY KEY,
+  pair INTEGER NOT NULL,
+  dir INTEGER NOT NULL,
+  owner TEXT NOT NULL,
+  token_in TEXT NOT NULL,
+  token_out TEXT NOT NULL,
+  amount_in TEXT NOT NULL,
+  amount_out_min TEXT NOT NULL,
+  min_avg TEXT,
+  start_at INTEGER NOT NULL,
+  duration INTEGER NOT NULL,
+  rate TEXT NOT NULL,
+  rem INTEGER NOT NULL,
+  ef_start TEXT,
+  closed_at INTEGER,
+  close_kind INTEGER NOT NULL,
+  ef_close TEXT,
+  refund TEXT NOT NULL,
+  paid TEXT NOT NULL,
+  live INTEGER NOT NULL,
+  refund_due INTEGER NOT NULL,
+  watch INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS amm_order_owner ON amm_order (owner, id);
+CREATE INDEX IF NOT EXISTS amm_order_owed ON amm_order (owner, token_out) WHERE live = 1;
+CREATE INDEX IF NOT EXISTS amm_order_locked ON amm_order (owner, token_in) WHERE live = 1;
+CREATE INDEX IF NOT EXISTS amm_order_refund ON amm_order (owner, token_in) WHERE refund_due = 1;
+CREATE INDEX IF NOT EXISTS amm_order_watch ON amm_order (pair, id) WHERE watch = 1;
+CREATE INDEX IF NOT EXISTS amm_order_watch_owner ON amm_order (owner, token_in) WHERE watch = 1;
+CREATE TABLE IF NOT EXISTS amm_history (
+  pair INTEGER NOT NULL,
+  bucket INTEGER NOT NULL,
+  t INTEGER NOT NULL,
+  reserve0 TEXT NOT NULL,
+  reserve1 TEXT NOT NULL,
+  streamed0 TEXT NOT NULL,
+  streamed1 TEXT NOT NULL,
+  swapped0 TEXT NOT NULL,
+  swapped1 TEXT NOT NULL,
+  PRIMARY KEY (pair, bucket)
+) WITHOUT ROWID;
+`;
