@@ -15,6 +15,18 @@ export function rateX96(amount: bigint, duration: bigint): bigint {
   return duration === 0n ? 0n : (amount * SCALE) / duration;
 }
 
+/** Larger than any rowid: (time, MAX_ID) as a cursor means "after every entry at time". */
+const MAX_ID = (1n << 63n) - 1n;
+
+const STARTS_SQL = `SELECT p.start_at AS time, p.stream AS id, s.sender AS sender, s.amount AS amount, s.duration AS duration
+  FROM ledger_pending p JOIN ledger_stream s ON s.id = p.stream
+  WHERE p.account = ? AND p.token = ? AND (p.start_at, p.stream) > (?, ?) AND p.start_at <= ?
+  ORDER BY p.start_at, p.stream LIMIT ?`;
+const ENDS_IN_SQL = `SELECT end_at AS time, id, sender, amount, duration FROM ledger_stream
+  WHERE receiver = ? AND token = ? AND (end_at, id) > (?, ?) AND end_at <= ? ORDER BY end_at, id LIMIT ?`;
+const ENDS_OUT_SQL = `SELECT end_at AS time, id, sender, amount, duration FROM ledger_stream
+  WHERE sender = ? AND token = ? AND (end_at, id) > (?, ?) AND end_at <= ? ORDER BY end_at, id LIMIT ?`;
+
 /** One (account, token) aggregate, exact at `at`. */
 export interface Aggregate {
   /** Spendable value, X96. */
@@ -42,6 +54,7 @@ interface BalanceRow {
 
 interface ScheduledRow {
   time: bigint;
+  id: bigint;
   sender: bigint;
   amount: Uint8Array;
   duration: bigint;
@@ -53,7 +66,11 @@ interface ScheduledRow {
  * end removes rate * (t - end) and pays its remainder, without replaying time step by step.
  */
 export class AggregateStore {
-  constructor(private readonly db: SqlDatabase) {}
+  /** `page`: schedule entries fetched per query (tests shrink it to exercise the paging). */
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly page = 4096n,
+  ) {}
 
   load(account: bigint, token: bigint): Aggregate | undefined {
     const row = this.db
@@ -98,15 +115,7 @@ export class AggregateStore {
     let { avail, locked, inRate, outRate } = agg;
     avail += inRate * (t - from);
     locked -= outRate * (t - from);
-    const starts = this.db
-      .prepare(
-        `SELECT p.start_at AS time, s.sender AS sender, s.amount AS amount, s.duration AS duration
-         FROM ledger_pending p JOIN ledger_stream s ON s.id = p.stream
-         WHERE p.account = ? AND p.token = ? AND p.start_at > ? AND p.start_at <= ?
-         ORDER BY p.start_at, p.stream`,
-      )
-      .all<ScheduledRow>(account, token, from, t);
-    for (const row of starts) {
+    for (const row of this.due(STARTS_SQL, account, token, from, t)) {
       const rate = rateX96(decodeAmount(row.amount), row.duration);
       if (row.sender === account) {
         outRate += rate;
@@ -116,31 +125,35 @@ export class AggregateStore {
         avail += rate * (t - row.time);
       }
     }
-    const incoming = this.db
-      .prepare(
-        `SELECT end_at AS time, sender, amount, duration FROM ledger_stream
-         WHERE receiver = ? AND token = ? AND end_at > ? AND end_at <= ? ORDER BY end_at, id`,
-      )
-      .all<ScheduledRow>(account, token, from, t);
-    for (const row of incoming) {
+    for (const row of this.due(ENDS_IN_SQL, account, token, from, t)) {
       const amount = decodeAmount(row.amount);
       const rate = rateX96(amount, row.duration);
       inRate -= rate;
       avail += amount * SCALE - rate * row.duration - rate * (t - row.time);
     }
-    const outgoing = this.db
-      .prepare(
-        `SELECT end_at AS time, sender, amount, duration FROM ledger_stream
-         WHERE sender = ? AND token = ? AND end_at > ? AND end_at <= ? ORDER BY end_at, id`,
-      )
-      .all<ScheduledRow>(account, token, from, t);
-    for (const row of outgoing) {
+    for (const row of this.due(ENDS_OUT_SQL, account, token, from, t)) {
       const amount = decodeAmount(row.amount);
       const rate = rateX96(amount, row.duration);
       outRate -= rate;
       locked -= amount * SCALE - rate * row.duration - rate * (t - row.time);
     }
     return { avail, locked, inRate, outRate, at: t, nIn: agg.nIn, nOut: agg.nOut };
+  }
+
+  /**
+   * The schedule entries due in (from, to], in (time, id) order, fetched in pages so that an account
+   * with millions of due entries never holds them all in memory at once.
+   */
+  private *due(sql: string, account: bigint, token: bigint, from: bigint, to: bigint): Generator<ScheduledRow> {
+    const statement = this.db.prepare(sql);
+    let cursor: [bigint, bigint] = [from, MAX_ID];
+    for (;;) {
+      const rows = statement.all<ScheduledRow>(account, token, cursor[0], cursor[1], to, this.page);
+      yield* rows;
+      if (BigInt(rows.length) < this.page) return;
+      const last = rows[rows.length - 1]!;
+      cursor = [last.time, last.id];
+    }
   }
 
   /** Settles (writes) the aggregate at t: the due starts leave the pending schedule. */
