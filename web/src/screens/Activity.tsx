@@ -1,1 +1,190 @@
-export default function Activity() { return <section className="screen"><h1>Activity</h1></section>; }
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Hex } from 'viem';
+import { useConfig, useReadContracts, useWriteContract } from 'wagmi';
+import { simulateContract } from 'wagmi/actions';
+import { applicationAbi } from '../chain/abis.js';
+import { localChain } from '../config/chain.js';
+import { useBook } from '../hooks/BookContext.js';
+import { useActivity } from '../hooks/useActivity.js';
+import { useSendInput } from '../hooks/useSendInput.js';
+import { useTokens } from '../hooks/useTokens.js';
+import { useWallet } from '../hooks/useWallet.js';
+import { toast } from '../hooks/toastStore.js';
+import type { ActivityItem } from '../hooks/activityStore.js';
+import { copy } from '../lib/copy.js';
+import { describeError } from '../lib/errors.js';
+import { formatAmount, shortAddress } from '../lib/format.js';
+import type { InputStage } from '../lib/inputLifecycle.js';
+import { testIds } from '../lib/testIds.js';
+import { decodeWithdrawal } from '../lib/voucherPayload.js';
+import { voucherStatus } from '../lib/voucherStatus.js';
+
+export default function Activity() {
+  const wallet = useWallet();
+  const items = useActivity(wallet.address);
+  return (
+    <section className="screen">
+      <h1>{copy.activity.title}</h1>
+      <Vouchers />
+      <div className="card">
+        <h2>{copy.activity.inputs}</h2>
+        {items.length === 0 ? <div className="empty">{copy.activity.emptyInputs}</div> : null}
+        {items.map((item) => (
+          <InputRow key={item.key} item={item} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function stageLabel(s: InputStage): string {
+  switch (s.stage) {
+    case 'queued':
+      return copy.activity.stage.queued(s.inputIndex);
+    default:
+      return copy.activity.stage[s.stage];
+  }
+}
+
+/** The steps of an input, lit up to where it is. */
+const STEPS = ['wallet', 'submitted', 'queued', 'processing', 'accepted'] as const;
+const ORDER: Record<InputStage['stage'], number> = { wallet: 0, rejectedByWallet: 0, submitted: 1, failed: 1, queued: 2, processing: 3, accepted: 4, rejected: 4, exception: 4 };
+
+function InputRow({ item }: { item: ActivityItem }) {
+  const s = item.stage;
+  const reached = ORDER[s.stage];
+  const bad = s.stage === 'rejected' || s.stage === 'exception' || s.stage === 'failed' || s.stage === 'rejectedByWallet';
+  const l1Done = item.l1Only && s.stage === 'accepted';
+  return (
+    <div className="spread" style={{ borderBottom: '1px solid var(--line)', paddingBottom: '0.6rem' }} data-testid={testIds.activity.input(item.key)}>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: '0.25rem' }}>
+        <strong>{item.label}</strong>
+        <span className="muted small">
+          {new Date(item.createdAt).toLocaleString()}
+          {'txHash' in s ? <span className="mono"> · {shortAddress(s.txHash)}</span> : null}
+        </span>
+        {!item.l1Only ? (
+          <span className="lifecycle">
+            {STEPS.map((step, i) => (
+              <span key={step} className={`step ${i < reached || (i === reached && !bad) ? 'done' : ''} ${i === reached && bad ? 'bad' : ''}`}>
+                {i > 0 ? '→ ' : ''}
+                {step === 'accepted' ? (bad && reached === 4 ? stageLabel(s) : 'Processed') : step === 'queued' && s.stage !== 'wallet' && 'inputIndex' in s ? copy.activity.stage.queued(s.inputIndex) : copy.activity.stage[step === 'queued' ? 'submitted' : step]}
+              </span>
+            ))}
+          </span>
+        ) : null}
+        {'message' in s && s.message ? <span className="field-error">{s.message}</span> : null}
+        {item.error ? <span className="field-error">{item.error}</span> : null}
+      </div>
+      <span className={`badge ${s.stage}`} data-testid={testIds.activity.stage(item.key)} data-stage={s.stage}>
+        {l1Done ? copy.activity.stage.confirmed : stageLabel(s)}
+      </span>
+    </div>
+  );
+}
+
+function Vouchers() {
+  const book = useBook();
+  const wallet = useWallet();
+  const tokens = useTokens();
+  const outputs = useQuery({
+    queryKey: ['vouchers', book.application],
+    refetchInterval: 4_000,
+    queryFn: async () => {
+      const { rpcClient } = await import('../node/rpc.js');
+      const list = await rpcClient.listOutputs({ application: book.application, outputType: 'Voucher', limit: 500, descending: true } as never);
+      return list.data;
+    },
+  });
+  const mine = (outputs.data ?? [])
+    .map((o) => {
+      const d = o.decodedData;
+      const w = d && d.type === 'Voucher' ? decodeWithdrawal(d.destination, d.value, d.payload) : null;
+      return w && wallet.address && w.to.toLowerCase() === wallet.address.toLowerCase() ? { output: o, withdrawal: w } : null;
+    })
+    .filter((x) => x !== null);
+  const checks = useReadContracts({
+    contracts: mine.flatMap(({ output }) => [
+      { address: book.application, abi: applicationAbi, functionName: 'wasOutputExecuted', args: [output.index] } as const,
+      { address: book.application, abi: applicationAbi, functionName: 'validateOutput', args: [output.rawData, { outputIndex: output.index, outputHashesSiblings: output.outputHashesSiblings ?? [] }] } as const,
+    ]),
+    allowFailure: true,
+    query: { enabled: mine.length > 0, refetchInterval: 4_000 },
+  });
+
+  return (
+    <div className="card">
+      <h2>{copy.activity.vouchers}</h2>
+      {mine.length === 0 ? <div className="empty">{copy.activity.emptyVouchers}</div> : null}
+      {mine.map(({ output, withdrawal }, i) => {
+        const executed = checks.data?.[2 * i]?.result === true;
+        const valid = output.outputHashesSiblings ? checks.data?.[2 * i + 1]?.status === 'success' : false;
+        const meta = withdrawal.token ? tokens.meta(withdrawal.token) : { symbol: 'ETH', decimals: 18 };
+        return (
+          <VoucherRow
+            key={output.index.toString()}
+            index={output.index}
+            rawData={output.rawData}
+            siblings={output.outputHashesSiblings}
+            label={`${formatAmount(withdrawal.amount, meta.decimals)} ${meta.symbol}`}
+            executed={executed}
+            valid={valid}
+            onDone={() => void checks.refetch()}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+function VoucherRow(props: { index: bigint; rawData: Hex; siblings: readonly Hex[] | null; label: string; executed: boolean; valid: boolean; onDone: () => void }) {
+  const book = useBook();
+  const wallet = useWallet();
+  const config = useConfig();
+  const write = useWriteContract();
+  const send = useSendInput();
+  const [executing, setExecuting] = useState(false);
+  const status = voucherStatus({ hasProof: props.siblings !== null, executed: props.executed, executing, valid: props.valid });
+  const id = props.index.toString();
+
+  const execute = async () => {
+    if (!props.siblings || !wallet.address) return;
+    setExecuting(true);
+    try {
+      // simulate first: contract errors become words before the wallet opens
+      const { request } = await simulateContract(config, {
+        address: book.application,
+        abi: applicationAbi,
+        functionName: 'executeOutput',
+        args: [props.rawData, { outputIndex: props.index, outputHashesSiblings: props.siblings }],
+        account: wallet.address,
+        chainId: localChain.id,
+      });
+      await send(`Execute withdrawal of ${props.label}`, () => write.mutateAsync(request), { l1Only: true });
+    } catch (error) {
+      toast(describeError(error));
+    }
+    setExecuting(false);
+    props.onDone();
+  };
+
+  return (
+    <div className="spread" data-testid={testIds.activity.voucher(id)}>
+      <span>
+        <strong>{props.label}</strong> <span className="muted small">voucher #{id}</span>
+        {status === 'proofPending' ? <span className="muted small"> · {copy.activity.proofPendingHint}</span> : null}
+      </span>
+      <span className="row">
+        <span className={`badge ${status}`} data-testid={testIds.activity.voucherStatus(id)} data-status={status}>
+          {copy.activity.voucher[status]}
+        </span>
+        {status === 'ready' || status === 'executing' ? (
+          <button type="button" className="secondary small" disabled={status === 'executing' || !wallet.connected} data-testid={testIds.activity.execute(id)} onClick={() => void execute()}>
+            {status === 'executing' ? copy.button.executing : copy.button.execute}
+          </button>
+        ) : null}
+      </span>
+    </div>
+  );
+}
