@@ -33,6 +33,8 @@ export interface NodeOptions {
   /** Mine the rest of a processed epoch after this much chain idleness (default 1000 ms; 0 = never). */
   idleMineMs?: number;
   keepRejectedReports?: boolean;
+  /** Send claims with anvil_impersonateAccount + eth_sendTransaction (default true; false = sign locally). */
+  impersonateClaimer?: boolean;
   log?: (msg: string) => void;
 }
 
@@ -109,6 +111,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     latestBlock: () => reader.latestBlock,
     lastBlockChangeAt: () => reader.lastBlockChangeAt,
     idleMineMs: o.idleMineMs,
+    impersonate: o.impersonateClaimer ?? true,
     log: o.log,
   });
   engine.on('processed', () => claimer.kick());

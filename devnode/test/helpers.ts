@@ -1,6 +1,7 @@
 import { createPublicClient, createWalletClient, decodeEventLog, http, type Hex, type PublicClient } from 'viem';
 import { anvil } from 'viem/chains';
 import { anvilAccount, inputBoxAbi } from '@streamswap/contracts';
+import type { AddressBook } from '@streamswap/protocol';
 import { startDevStack, type DevStack, type DevStackOptions } from '../src/index.js';
 
 /** A stack on free ports whose back-end is the echo fixture (see fixtures/echoBackend.ts). */
@@ -14,7 +15,10 @@ export function startEchoStack(opts: DevStackOptions = {}): Promise<DevStack> {
   });
 }
 
-export function chainClients(stack: DevStack, accountIndex = 1) {
+/** A stack, or just a chain URL and its address book. */
+export type ChainTarget = DevStack | { urls: { anvil: string }; addressBook: AddressBook };
+
+export function chainClients(stack: ChainTarget, accountIndex = 1) {
   const chain = { ...anvil, id: stack.addressBook.chainId };
   const transport = http(stack.urls.anvil);
   const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 }) as PublicClient;
@@ -23,7 +27,7 @@ export function chainClients(stack: DevStack, accountIndex = 1) {
 }
 
 /** Sends `payload` through the real InputBox and returns the input index from the InputAdded log. */
-export async function sendInput(stack: DevStack, payload: Hex, accountIndex = 1): Promise<{ index: bigint; blockNumber: bigint }> {
+export async function sendInput(stack: ChainTarget, payload: Hex, accountIndex = 1): Promise<{ index: bigint; blockNumber: bigint }> {
   const { publicClient, wallet } = chainClients(stack, accountIndex);
   const hash = await wallet.writeContract({ address: stack.addressBook.inputBox, abi: inputBoxAbi, functionName: 'addInput', args: [stack.addressBook.application, payload] });
   const receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 });

@@ -7,7 +7,7 @@ import { chainClients, sendInput, startEchoStack, until } from './helpers.js';
 
 let stack: DevStack;
 let client: CartesiPublicClient;
-let app: string;
+let app: `0x${string}`;
 
 beforeAll(async () => {
   stack = await startEchoStack({ epochLength: 3 });

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import type { Hex } from 'viem';
 import type { InputRow, InputStatus, NewOutput, NodeStore } from '../store/NodeStore.js';
 
@@ -70,6 +71,9 @@ export class RollupEngine extends EventEmitter {
   private readonly finishTimeoutMs: number;
   private readonly keepRejectedReports: boolean;
   private readonly maxCrashesPerInput: number;
+  /** Time the back-end spent on advances (dispatch to /finish), for the benchmark's breakdown. */
+  readonly stats = { advances: 0, backendMs: 0 };
+  private dispatchedAt = 0;
   replayMismatches = 0;
   replayedInputs = 0;
   /** Returns the outputs root after the given accepted outputs are appended (null when no tree is wired). */
@@ -227,6 +231,7 @@ export class RollupEngine extends EventEmitter {
     }
     const input = this.store.nextUnprocessedInput();
     if (input) {
+      this.dispatchedAt = performance.now();
       this.current = { kind: 'advance', input, replay: false, outputs: [], reports: [], baseOutputIndex: this.store.outputCount() };
       return advanceRequest(input);
     }
@@ -257,6 +262,8 @@ export class RollupEngine extends EventEmitter {
       if (this.replayQueue.length === 0) this.emit('replayed', this.replayedInputs, this.replayMismatches);
       return;
     }
+    this.stats.advances++;
+    this.stats.backendMs += performance.now() - this.dispatchedAt;
     const accepted = status === 'ACCEPTED';
     const outputs = accepted ? c.outputs : [];
     const reports = accepted || this.keepRejectedReports ? c.reports : [];
