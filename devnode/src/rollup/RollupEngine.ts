@@ -31,6 +31,8 @@ export interface InspectResult {
 
 interface InspectJob {
   payload: Hex;
+  /** Times it was handed to a back-end that then died (it is read-only, so it is simply run again once). */
+  attempts: number;
   resolve: (r: InspectResult) => void;
 }
 
@@ -169,6 +171,7 @@ export class RollupEngine extends EventEmitter {
       }, timeoutMs);
       const job: InspectJob = {
         payload,
+        attempts: 0,
         resolve: (r) => {
           clearTimeout(timer);
           resolve(r);
@@ -186,7 +189,9 @@ export class RollupEngine extends EventEmitter {
   backendRestarted(opts: { replay: boolean }): void {
     const c = this.current;
     this.current = null;
-    if (c?.kind === 'inspect') {
+    if (c?.kind === 'inspect' && ++c.job.attempts < 2) {
+      this.inspects.unshift(c.job);
+    } else if (c?.kind === 'inspect') {
       c.job.resolve({ status: 'Exception', reports: [], processed_input_count: this.store.processedInputCount(), exception_payload: hexUtf8('back-end exited during inspect') });
     } else if (c?.kind === 'advance' && !c.replay) {
       const n = (this.crashes.get(c.input.idx) ?? 0) + 1;
