@@ -108,7 +108,9 @@ export class Amm implements BalanceExtension {
         ref = this.pairRef(tokenA, tokenB) as PairRef;
       }
       const s = this.sync(ref.id, t, true);
-      const [rA, rB] = ref.dirA === 0 ? [s.reserve0, s.reserve1] : [s.reserve1, s.reserve0];
+      // reserves are kept in 2^-64 wei: quote on whole wei, mint against reserves rounded up (never over-mint)
+      const [rAx, rBx] = ref.dirA === 0 ? [s.reserve0, s.reserve1] : [s.reserve1, s.reserve0];
+      const [rA, rB] = [rAx >> 64n, rBx >> 64n];
       let amountA: bigint;
       let amountB: bigint;
       if (rA === 0n && rB === 0n) {
@@ -129,8 +131,8 @@ export class Amm implements BalanceExtension {
       if (supply === 0n) {
         liquidity = isqrt(amountA * amountB) - MINIMUM_LIQUIDITY;
       } else {
-        const la = (amountA * supply) / rA;
-        const lb = (amountB * supply) / rB;
+        const la = (amountA * supply) / ceilWei(rAx);
+        const lb = (amountB * supply) / ceilWei(rBx);
         liquidity = la < lb ? la : lb;
       }
       if (liquidity <= 0n) {
@@ -139,8 +141,8 @@ export class Amm implements BalanceExtension {
       this.ledger.debit(tokenA, provider, amountA, t);
       this.ledger.debit(tokenB, provider, amountB, t);
       const after = this.pairs.load(ref.id);
-      if (ref.dirA === 0) [after.reserve0, after.reserve1] = [after.reserve0 + amountA, after.reserve1 + amountB];
-      else [after.reserve0, after.reserve1] = [after.reserve0 + amountB, after.reserve1 + amountA];
+      if (ref.dirA === 0) [after.reserve0, after.reserve1] = [after.reserve0 + (amountA << 64n), after.reserve1 + (amountB << 64n)];
+      else [after.reserve0, after.reserve1] = [after.reserve0 + (amountB << 64n), after.reserve1 + (amountA << 64n)];
       this.hist.record(after, t);
       this.pairs.save(after);
       if (supply === 0n) this.ledger.mint(lp, zeroAddress, MINIMUM_LIQUIDITY, t);
@@ -164,7 +166,7 @@ export class Amm implements BalanceExtension {
       const s = this.sync(ref.id, t, true);
       const lp = lpTokenAddress(tokenA, tokenB);
       const supply = this.ledger.totalSupply(lp);
-      const [rA, rB] = ref.dirA === 0 ? [s.reserve0, s.reserve1] : [s.reserve1, s.reserve0];
+      const [rA, rB] = ref.dirA === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];
       const amountA = supply === 0n ? 0n : (liquidity * rA) / supply;
       const amountB = supply === 0n ? 0n : (liquidity * rB) / supply;
       if (amountA <= 0n || amountB <= 0n) {
@@ -174,8 +176,8 @@ export class Amm implements BalanceExtension {
       if (amountB < amountBMin) throw new AppError('INSUFFICIENT_B_AMOUNT', `Removing ${liquidity} liquidity returns ${amountB} of ${tokenB}, below the minimum ${amountBMin}.`);
       this.ledger.burn(lp, provider, liquidity, t);
       const after = this.pairs.load(ref.id);
-      if (ref.dirA === 0) [after.reserve0, after.reserve1] = [after.reserve0 - amountA, after.reserve1 - amountB];
-      else [after.reserve0, after.reserve1] = [after.reserve0 - amountB, after.reserve1 - amountA];
+      if (ref.dirA === 0) [after.reserve0, after.reserve1] = [after.reserve0 - (amountA << 64n), after.reserve1 - (amountB << 64n)];
+      else [after.reserve0, after.reserve1] = [after.reserve0 - (amountB << 64n), after.reserve1 - (amountA << 64n)];
       this.hist.record(after, t);
       this.pairs.save(after);
       this.ledger.credit(tokenA, provider, amountA, t);
@@ -214,14 +216,18 @@ export class Amm implements BalanceExtension {
       this.ledger.debit(tokenIn, account, amountIn, t);
       const s = this.sync(ref.id, t, true);
       const dir = ref.dirA;
-      const [rIn, rOut] = dir === 0 ? [s.reserve0, s.reserve1] : [s.reserve1, s.reserve0];
+      // whole-wei V2 arithmetic on the input reserve rounded up and the output reserve rounded down: the
+      // pool's sub-wei fractions only ever make the trade worse for the trader, so the exact k never falls
+      const [rInX, rOutX] = dir === 0 ? [s.reserve0, s.reserve1] : [s.reserve1, s.reserve0];
+      const [rIn, rOut] = [ceilWei(rInX), rOutX >> 64n];
       const amountOut = getAmountOut(amountIn, rIn, rOut);
       if (amountOut === 0n || amountOut < amountOutMin) {
         throw new AppError('INSUFFICIENT_OUTPUT_AMOUNT', `Swapping ${amountIn} of ${tokenIn} pays ${amountOut} of ${tokenOut}, below the minimum ${amountOutMin}.`);
       }
-      const r = checkedSwap(amountIn, amountOut, rIn, rOut);
-      if (dir === 0) [s.reserve0, s.reserve1] = [r.reserveIn, r.reserveOut];
-      else [s.reserve1, s.reserve0] = [r.reserveIn, r.reserveOut];
+      checkedSwap(amountIn, amountOut, rIn, rOut);
+      const [newIn, newOut] = [rInX + (amountIn << 64n), rOutX - (amountOut << 64n)];
+      if (dir === 0) [s.reserve0, s.reserve1] = [newIn, newOut];
+      else [s.reserve1, s.reserve0] = [newIn, newOut];
       this.hist.record(s, t, dir === 0 ? [amountIn, 0n] : [0n, amountIn]);
       this.pairs.save(s);
       this.ledger.credit(tokenOut, account, amountOut, t);
@@ -251,7 +257,7 @@ export class Amm implements BalanceExtension {
       const s = this.sync(ref.id, t, false);
       const dir = ref.dirA;
       const side = s.sides[dir];
-      const [rIn, rOut] = dir === 0 ? [s.reserve0, s.reserve1] : [s.reserve1, s.reserve0];
+      const [rIn, rOut] = dir === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];
       const estimate = estimateStreamedSwap({
         reserveIn: rIn,
         reserveOut: rOut,
@@ -299,7 +305,7 @@ export class Amm implements BalanceExtension {
       if (rem > 0n) this.orders.schedule(ref.id, from + rem, dir, -1n, 0);
       this.orders.schedule(ref.id, from + duration, dir, -rate, 1);
       side.open += 1;
-      side.unsold += amountIn;
+      side.unsold += amountIn << 64n;
       if (minAvg !== null) s.limits += 1;
       this.hist.record(s, t);
       this.pairs.save(s);
@@ -320,8 +326,8 @@ export class Amm implements BalanceExtension {
       const { refund, bought } = this.closeOrder(s, o, s.lastT, ORDER_CANCELED);
       const side = s.sides[o.dir];
       const due = bought - o.paid;
-      side.owed -= due;
-      side.unsold -= refund;
+      side.owed -= due << 64n;
+      side.unsold -= refund << 64n;
       o.paid = bought;
       o.live = false;
       this.orders.update(o);
@@ -335,8 +341,8 @@ export class Amm implements BalanceExtension {
 
   /**
    * Ends an order at `at` (= s.lastT): removes its rate now and its future schedule entries, fixes its refund
-   * (unsold input rounded down) and its proceeds. The sub-wei part of input sold but not refunded goes to the
-   * pool's fees, so the order pool's input balance stays exact.
+   * (unsold input rounded down to whole wei) and its proceeds. The sub-wei rest of its unsold input goes to the
+   * pool's fees (it cannot be paid out), so the order pool's input balance stays exact.
    */
   private closeOrder(s: PairState, o: Order, at: bigint, kind: 1 | 2): { refund: bigint; bought: bigint } {
     const side = s.sides[o.dir];
@@ -351,14 +357,10 @@ export class Amm implements BalanceExtension {
     }
     const sold = soldX64At(o, at);
     const refund = (o.amountIn * X64 - sold) >> 64n;
-    const lump = (o.amountIn - refund) * X64 - sold;
-    if (lump > 0n) {
-      const moved = ((side.lumps + lump) >> 64n) - (side.lumps >> 64n);
-      side.lumps += lump;
-      side.unsold -= moved;
-      if (o.dir === 0) s.fee0 += moved;
-      else s.fee1 += moved;
-    }
+    const rest = o.amountIn * X64 - sold - (refund << 64n);
+    side.unsold -= rest;
+    if (o.dir === 0) s.fee0 += rest;
+    else s.fee1 += rest;
     const bought = boughtAt(o, at, this.efLookup(s, new Map()));
     o.closedAt = at;
     o.closeKind = kind;
@@ -388,7 +390,7 @@ export class Amm implements BalanceExtension {
       const due = bought - o.paid;
       const final = o.closedAt !== null || s.lastT >= end(o);
       if (due === 0n && !(final && !o.refundDue)) continue;
-      s.sides[o.dir].owed -= due;
+      s.sides[o.dir].owed -= due << 64n;
       total += due;
       o.paid = bought;
       if (final && !o.refundDue) o.live = false;
@@ -397,7 +399,7 @@ export class Amm implements BalanceExtension {
     for (const stale of refunds) {
       const o = this.orders.get(stale.id) as Order;
       const s = states.get(o.pair) as PairState;
-      s.sides[o.dir].unsold -= o.refund;
+      s.sides[o.dir].unsold -= o.refund << 64n;
       total += o.refund;
       o.refundDue = false;
       this.orders.update(o);
@@ -509,10 +511,11 @@ export class Amm implements BalanceExtension {
     let rIn: bigint;
     let rOut: bigint;
     if (duration === 0n) {
-      [rIn, rOut] = dir === 0 ? [s.reserve0 + s.fee0, s.reserve1 + s.fee1] : [s.reserve1 + s.fee1, s.reserve0 + s.fee0];
+      const [inX, outX] = dir === 0 ? [s.reserve0 + s.fee0, s.reserve1 + s.fee1] : [s.reserve1 + s.fee1, s.reserve0 + s.fee0];
+      [rIn, rOut] = [ceilWei(inX), outX >> 64n];
       q = quoteInstantSwap(amountIn, rIn, rOut);
     } else {
-      [rIn, rOut] = dir === 0 ? [s.reserve0, s.reserve1] : [s.reserve1, s.reserve0];
+      [rIn, rOut] = dir === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];
       q = estimateStreamedSwap({ reserveIn: rIn, reserveOut: rOut, saleRateInX64: s.sides[dir].rate, saleRateOutX64: s.sides[1 - dir]!.rate, amountIn, duration });
     }
     return { tokenIn: getAddress(tokenIn), tokenOut: getAddress(tokenOut), amountIn, duration, at: s.lastT, ...q, reserveIn: rIn, reserveOut: rOut };
@@ -524,27 +527,36 @@ export class Amm implements BalanceExtension {
   }
 
   /**
-   * What the AMM holds of `token` over all pairs: curve reserves, fees waiting to join them, order input not
-   * yet sold (or refunds not yet paid), proceeds not yet credited. Ledger supply = ledger balances + this.
+   * What the AMM holds of `token` over all pairs, in units of 2^-64 wei: curve reserves, fees waiting to join
+   * them, order input not yet sold (or refunds not yet paid), proceeds not yet credited. `total` is their sum
+   * in wei (always whole): ledger supply = ledger balances + total.
    */
-  holdings(token: Address, t: bigint): { reserves: bigint; fees: bigint; unsold: bigint; owed: bigint } {
+  holdings(token: Address, t: bigint): { reservesX64: bigint; feesX64: bigint; unsoldX64: bigint; owedX64: bigint; total: bigint } {
     const tok = getAddress(token);
-    const h = { reserves: 0n, fees: 0n, unsold: 0n, owed: 0n };
+    const h = { reservesX64: 0n, feesX64: 0n, unsoldX64: 0n, owedX64: 0n, total: 0n };
     for (const p of this.pairs.all()) {
       const s = this.project(p.id, t).state;
-      if (s.token0 === tok) {
-        h.reserves += s.reserve0;
-        h.fees += s.fee0;
-        h.unsold += s.sides[0].unsold;
-        h.owed += s.sides[1].owed;
-      } else if (s.token1 === tok) {
-        h.reserves += s.reserve1;
-        h.fees += s.fee1;
-        h.unsold += s.sides[1].unsold;
-        h.owed += s.sides[0].owed;
-      }
+      const d = s.token0 === tok ? 0 : s.token1 === tok ? 1 : -1;
+      if (d < 0) continue;
+      h.reservesX64 += d === 0 ? s.reserve0 : s.reserve1;
+      h.feesX64 += d === 0 ? s.fee0 : s.fee1;
+      h.unsoldX64 += s.sides[d as 0 | 1].unsold;
+      h.owedX64 += s.sides[(1 - d) as 0 | 1].owed;
     }
+    const sum = h.reservesX64 + h.feesX64 + h.unsoldX64 + h.owedX64;
+    if ((sum & (X64 - 1n)) !== 0n) throw new AppError('INTERNAL_ERROR', `The AMM holds a fractional amount ${sum} / 2^64 of ${tok}.`);
+    h.total = sum >> 64n;
     return h;
+  }
+
+  /** A pair's exact reserves (curve plus pending fees) in units of 2^-64 wei, A/B in the order asked. */
+  exactReserves(tokenA: Address, tokenB: Address, t: bigint): { reserveAX64: bigint; reserveBX64: bigint } | undefined {
+    const ref = this.pairRef(tokenA, tokenB);
+    if (ref === undefined) return undefined;
+    const s = this.project(ref.id, t).state;
+    const r0 = s.reserve0 + s.fee0;
+    const r1 = s.reserve1 + s.fee1;
+    return ref.dirA === 0 ? { reserveAX64: r0, reserveBX64: r1 } : { reserveAX64: r1, reserveBX64: r0 };
   }
 
   // ================================================================ internals
@@ -636,8 +648,8 @@ export class Amm implements BalanceExtension {
 
   private snapshot(s: PairState, dirA: 0 | 1): PoolSnapshot {
     const lpToken = lpTokenAddress(s.token0, s.token1);
-    const r0 = s.reserve0 + s.fee0;
-    const r1 = s.reserve1 + s.fee1;
+    const r0 = (s.reserve0 + s.fee0) >> 64n;
+    const r1 = (s.reserve1 + s.fee1) >> 64n;
     const [a, b] = dirA === 0 ? [0, 1] as const : [1, 0] as const;
     return {
       tokenA: dirA === 0 ? s.token0 : s.token1,
@@ -673,6 +685,11 @@ export class Amm implements BalanceExtension {
       closedAt: o.closedAt,
     };
   }
+}
+
+/** Whole wei, rounded up, of an amount in 2^-64 wei. */
+function ceilWei(x64: bigint): bigint {
+  return (x64 + X64 - 1n) >> 64n;
 }
 
 function checkAmounts(values: Record<string, bigint>): void {

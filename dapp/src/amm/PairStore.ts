@@ -1,18 +1,17 @@
 import type { Address } from 'viem';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 
-/** One sell direction of a pair (see schema.ts for the meaning of each field). */
+/** One sell direction of a pair (see schema.ts; unsold and owed in units of 2^-64 wei). */
 export interface Side {
   rate: bigint;
   sold: bigint;
-  lumps: bigint;
   ef: bigint;
   unsold: bigint;
   owed: bigint;
   open: number;
 }
 
-/** A pair's whole mutable state, loaded into memory for one operation (or one projection). */
+/** A pair's whole mutable state, loaded into memory for one operation (or one projection). Reserves and fees in 2^-64 wei. */
 export interface PairState {
   id: bigint;
   token0: Address;
@@ -43,8 +42,6 @@ interface PairRow {
   rate1: string;
   sold0: string;
   sold1: string;
-  lumps0: string;
-  lumps1: string;
   ef0: string;
   ef1: string;
   unsold0: string;
@@ -70,9 +67,9 @@ export class PairStore {
   create(token0: Address, token1: Address, t: bigint): bigint {
     return this.db
       .prepare(
-        `INSERT INTO amm_pair (token0, token1, reserve0, reserve1, fee0, fee1, last_t, rate0, rate1, sold0, sold1, lumps0, lumps1, ef0, ef1,
+        `INSERT INTO amm_pair (token0, token1, reserve0, reserve1, fee0, fee1, last_t, rate0, rate1, sold0, sold1, ef0, ef1,
            unsold0, unsold1, owed0, owed1, open0, open1, limits, hist_width, hist_rows)
-         VALUES (?, ?, '0', '0', '0', '0', ?, '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', 0, 0, 0, ?, 0)`,
+         VALUES (?, ?, '0', '0', '0', '0', ?, '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', 0, 0, 0, ?, 0)`,
       )
       .run(token0, token1, t, HISTORY_INITIAL_WIDTH).lastInsertRowid;
   }
@@ -91,7 +88,7 @@ export class PairStore {
     const [a, b] = s.sides;
     this.db
       .prepare(
-        `UPDATE amm_pair SET reserve0 = ?, reserve1 = ?, fee0 = ?, fee1 = ?, last_t = ?, rate0 = ?, rate1 = ?, sold0 = ?, sold1 = ?, lumps0 = ?, lumps1 = ?,
+        `UPDATE amm_pair SET reserve0 = ?, reserve1 = ?, fee0 = ?, fee1 = ?, last_t = ?, rate0 = ?, rate1 = ?, sold0 = ?, sold1 = ?,
            ef0 = ?, ef1 = ?, unsold0 = ?, unsold1 = ?, owed0 = ?, owed1 = ?, open0 = ?, open1 = ?, limits = ?, hist_width = ?, hist_rows = ?
          WHERE id = ?`,
       )
@@ -105,8 +102,6 @@ export class PairStore {
         b.rate.toString(),
         a.sold.toString(),
         b.sold.toString(),
-        a.lumps.toString(),
-        b.lumps.toString(),
         a.ef.toString(),
         b.ef.toString(),
         a.unsold.toString(),
@@ -134,8 +129,8 @@ function fromRow(r: PairRow): PairState {
     fee1: BigInt(r.fee1),
     lastT: r.last_t,
     sides: [
-      { rate: BigInt(r.rate0), sold: BigInt(r.sold0), lumps: BigInt(r.lumps0), ef: BigInt(r.ef0), unsold: BigInt(r.unsold0), owed: BigInt(r.owed0), open: Number(r.open0) },
-      { rate: BigInt(r.rate1), sold: BigInt(r.sold1), lumps: BigInt(r.lumps1), ef: BigInt(r.ef1), unsold: BigInt(r.unsold1), owed: BigInt(r.owed1), open: Number(r.open1) },
+      { rate: BigInt(r.rate0), sold: BigInt(r.sold0), ef: BigInt(r.ef0), unsold: BigInt(r.unsold0), owed: BigInt(r.owed0), open: Number(r.open0) },
+      { rate: BigInt(r.rate1), sold: BigInt(r.sold1), ef: BigInt(r.ef1), unsold: BigInt(r.unsold1), owed: BigInt(r.owed1), open: Number(r.open1) },
     ],
     limits: Number(r.limits),
     histWidth: r.hist_width,

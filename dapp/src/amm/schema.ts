@@ -1,15 +1,17 @@
 /**
  * Tables of the AMM. Amounts are decimal TEXT (lossless bigints; rate deltas may be negative).
  *
- * - amm_pair: one row per pair (token0 < token1 numerically). `reserve0/1` is the constant-product curve;
+ * - amm_pair: one row per pair (token0 < token1 numerically). Pool-side amounts (reserves, fees, unsold,
+ *   owed) are kept in units of 2^-64 wei: streamed flows are exact there (integer rate x integer seconds), so
+ *   the curve never rounds to whole wei between segments and touching the pool more often changes results
+ *   by ~2^-64 wei per touch, not 1 wei. Whole wei appear only where value enters or leaves the ledger, and
+ *   the four buckets of a token always add up to whole wei. `reserve0/1` is the constant-product curve;
  *   `fee0/1` are fees taken from streamed input, kept beside the curve until the next instant swap or
  *   liquidity change so that executing virtual orders does not depend on how often the pool is touched.
  *   Per sell direction d (0 sells token0 for token1, 1 sells token1 for token0):
  *   rate_d   aggregate sale rate of running orders (per second, x2^64),
- *   sold_d   cumulative input flow in units of 2^-64 wei (exact: integer rate x integer seconds); the wei
- *            entering the curve and the fee are taken from its cumulative floor, so splitting execution
- *            into more segments does not change the total fee,
- *   lumps_d  cumulative sub-wei input kept by the pool when orders are canceled or stopped (2^-64 wei),
+ *   sold_d   cumulative input flow in units of 2^-64 wei; the fee is taken on this cumulative figure,
+ *            so splitting execution into more segments does not change the total fee,
  *   ef_d     earnings per unit of rate (tokenOut per x2^64-rate, scaled by 2^192), only ever grows,
  *   unsold_d input held for orders (not yet sold, or refunds not yet paid out),
  *   owed_d   proceeds accrued to orders but not yet credited to owners (plus rounding dust),
@@ -34,7 +36,6 @@ CREATE TABLE IF NOT EXISTS amm_pair (
   last_t INTEGER NOT NULL,
   rate0 TEXT NOT NULL, rate1 TEXT NOT NULL,
   sold0 TEXT NOT NULL, sold1 TEXT NOT NULL,
-  lumps0 TEXT NOT NULL, lumps1 TEXT NOT NULL,
   ef0 TEXT NOT NULL, ef1 TEXT NOT NULL,
   unsold0 TEXT NOT NULL, unsold1 TEXT NOT NULL,
   owed0 TEXT NOT NULL, owed1 TEXT NOT NULL,

@@ -1,4 +1,4 @@
-import { amountAfterFee, twammSegment } from '@streamswap/protocol';
+import { FEE_DENOMINATOR, FEE_NUMERATOR, twammSegment } from '@streamswap/protocol';
 import type { PairState } from './PairStore.js';
 
 /**
@@ -30,40 +30,38 @@ export interface AdvanceHooks {
   onCheck?(state: PairState, at: bigint): boolean;
 }
 
-/** Trades both directions' flow over dt seconds at the current rates. */
+/** Trades both directions' flow over dt seconds at the current rates (all amounts in 2^-64 wei). */
 export function runSegment(s: PairState, dt: bigint): void {
   if (dt <= 0n) return;
-  const moved: [bigint, bigint] = [0n, 0n];
+  const flow: [bigint, bigint] = [0n, 0n];
   const net: [bigint, bigint] = [0n, 0n];
   for (const d of [0, 1] as const) {
     const side = s.sides[d];
     if (side.rate === 0n) continue;
-    const before = side.sold >> 64n;
-    side.sold += side.rate * dt;
-    const after = side.sold >> 64n;
-    moved[d] = after - before;
+    const before = side.sold;
+    const after = before + side.rate * dt;
+    side.sold = after;
+    flow[d] = after - before;
     // fee on the cumulative flow: the total fee does not depend on how execution was split
-    net[d] = amountAfterFee(after) - amountAfterFee(before);
-    side.unsold -= moved[d];
+    net[d] = (after * FEE_NUMERATOR) / FEE_DENOMINATOR - (before * FEE_NUMERATOR) / FEE_DENOMINATOR;
+    side.unsold -= flow[d];
+    s.streamed[d] += (after >> 64n) - (before >> 64n);
   }
-  if (moved[0] === 0n && moved[1] === 0n) return;
-  s.streamed[0] += moved[0];
-  s.streamed[1] += moved[1];
-  const [net0, net1] = net;
-  s.fee0 += moved[0] - net0;
-  s.fee1 += moved[1] - net1;
-  const seg = twammSegment(s.reserve0, s.reserve1, net0, net1);
+  if (flow[0] === 0n && flow[1] === 0n) return;
+  s.fee0 += flow[0] - net[0];
+  s.fee1 += flow[1] - net[1];
+  const seg = twammSegment(s.reserve0, s.reserve1, net[0], net[1]);
   s.reserve0 = seg.x;
   s.reserve1 = seg.y;
   // Side 0 sold token0 and earns token1 (outY); side 1 earns token0 (outX). Rounded down: dust stays owed.
   const [a, b] = s.sides;
   if (seg.outY > 0n) {
     a.owed += seg.outY;
-    a.ef += (seg.outY << EF_BITS) / a.rate;
+    a.ef += (seg.outY << (EF_BITS - 64n)) / a.rate;
   }
   if (seg.outX > 0n) {
     b.owed += seg.outX;
-    b.ef += (seg.outX << EF_BITS) / b.rate;
+    b.ef += (seg.outX << (EF_BITS - 64n)) / b.rate;
   }
 }
 
