@@ -49,6 +49,11 @@ const STREAM_COLUMNS = `s.id, s.token, s.sender, s.receiver, s.amount, s.start_a
  * the inputs' block timestamps and must not decrease; a read earlier than an account's last change is
  * answered at that change (the ledger keeps figures, not history). Every mutating method is atomic: it runs
  * inside `db.transaction` and a throw leaves the database unchanged.
+ *
+ * Rounding: aggregates hold values scaled by 2^96 (aggregate.ts), so per-token conservation is exact in those
+ * units and every stream pays exactly its amount by its end. Shown figures round `available` down and `locked`
+ * up; while streams are in flight they differ from the per-stream formula floor(amount * elapsed / duration)
+ * by at most one wei per in-flight stream of the account, and are exact when none is.
  */
 export class Ledger {
   private readonly aggregates: AggregateStore;
