@@ -3,9 +3,8 @@ import { useMemo } from 'react';
 import type { Address } from 'viem';
 import { useBook } from './BookContext.js';
 import { useInspect } from './useInspect.js';
+import { lpDecimals } from '../lib/liquidity.js';
 
-/** LP tokens have no L1 contract; 18 decimals like Uniswap V2's. */
-const LP_DECIMALS = 18;
 
 export interface TokenMeta extends TokenInfo {
   kind: 'erc20' | 'ether' | 'lp';
@@ -17,10 +16,10 @@ export function useTokens() {
   const pools = useInspect('pools', poolsViewSchema);
   return useMemo(() => {
     const list: TokenMeta[] = book.tokens.map((t) => ({ ...t, kind: 'erc20' as const }));
-    const bySymbol = (a: Address) => list.find((t) => t.address === a)?.symbol ?? a.slice(0, 6);
+    const find = (a: Address) => list.find((t) => t.address === a);
     const extra: TokenMeta[] = [{ address: ETHER_TOKEN, symbol: 'ETH', name: 'Ether', decimals: 18, kind: 'ether' }];
     for (const p of pools.data?.pools ?? []) {
-      extra.push({ address: lpTokenAddress(p.tokenA, p.tokenB), symbol: `LP ${bySymbol(p.tokenA)}/${bySymbol(p.tokenB)}`, name: 'Liquidity', decimals: LP_DECIMALS, kind: 'lp' });
+      extra.push({ address: lpTokenAddress(p.tokenA, p.tokenB), symbol: `LP ${find(p.tokenA)?.symbol ?? 'A'}/${find(p.tokenB)?.symbol ?? 'B'}`, name: 'Liquidity', decimals: lpDecimals(find(p.tokenA)?.decimals ?? 18, find(p.tokenB)?.decimals ?? 18), kind: 'lp' });
     }
     const all = [...list, ...extra];
     const meta = (address: Address): TokenMeta =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liquidityMinted, percentOf, priceScaled, quoteAmountB, removeAmounts, shareBps, sqrt, withSlippage } from './liquidity.js';
+import { lpDecimals, liquidityMinted, percentOf, priceScaled, quoteAmountB, removeAmounts, shareBps, sqrt, withSlippage } from './liquidity.js';
 
 describe('liquidity math', () => {
   it('derives the second amount from the reserves', () => {
@@ -27,5 +27,12 @@ describe('liquidity math', () => {
   });
   it('prices with decimals: 1 tCTSI (18) = 0.5 tUSD (6)', () => {
     expect(priceScaled(2n * 10n ** 18n, 1_000_000n, 18, 6)).toBe(5n * 10n ** 17n);
+  });
+});
+
+describe('lpDecimals', () => {
+  it('uses the geometric mean of the units, so 1 tCTSI(18) + 1 tUSD(6) mints about 1 LP(12)', () => {
+    expect(lpDecimals(18, 6)).toBe(12);
+    expect(lpDecimals(18, 18)).toBe(18);
   });
 });

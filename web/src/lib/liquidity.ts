@@ -60,3 +60,11 @@ export function priceScaled(reserveA: bigint, reserveB: bigint, decimalsA: numbe
   if (reserveA === 0n) return 0n;
   return (reserveB * 10n ** BigInt(decimalsA) * 10n ** 18n) / (reserveA * 10n ** BigInt(decimalsB));
 }
+
+/**
+ * Display decimals of an LP token: liquidity is sqrt(amountA * amountB), so its natural unit is the
+ * geometric mean of the two tokens' units, 10^((decimalsA + decimalsB) / 2).
+ */
+export function lpDecimals(decimalsA: number, decimalsB: number): number {
+  return Math.floor((decimalsA + decimalsB) / 2);
+}

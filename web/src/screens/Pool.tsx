@@ -12,7 +12,7 @@ import { useWriters } from '../hooks/useWriters.js';
 import { checkAmount } from '../lib/amountField.js';
 import { copy } from '../lib/copy.js';
 import { formatAmount, formatBps, toInputText } from '../lib/format.js';
-import { liquidityMinted, percentOf, quoteAmountB, removeAmounts, shareBps, withSlippage } from '../lib/liquidity.js';
+import { lpDecimals, liquidityMinted, percentOf, quoteAmountB, removeAmounts, shareBps, withSlippage } from '../lib/liquidity.js';
 import { primaryAction } from '../lib/primaryAction.js';
 import { DEFAULT_SLIPPAGE_BPS } from '../lib/swapQuote.js';
 import { testIds } from '../lib/testIds.js';
@@ -110,8 +110,15 @@ function AddLiquidity({ tokenA, tokenB, pool }: { tokenA: Address; tokenB: Addre
   const first = reserveA === 0n || reserveB === 0n;
   const amountA = checkAmount(textA, metaA.decimals, wallet.connected ? availA : undefined);
   const derivedB = !first && amountA.state !== 'empty' && amountA.state !== 'invalid' ? quoteAmountB(amountA.value, reserveA, reserveB) : 0n;
-  const textB = first ? textBFirst : derivedB > 0n ? toInputText(derivedB, metaB.decimals) : '';
-  const amountB = checkAmount(textB, metaB.decimals, wallet.connected ? availB : undefined);
+  // the derived amount is exact in bigint; the read-only field only displays it
+  const textB = first ? textBFirst : derivedB > 0n ? formatAmount(derivedB, metaB.decimals, 6) : '';
+  const amountB = first
+    ? checkAmount(textB, metaB.decimals, wallet.connected ? availB : undefined)
+    : derivedB === 0n
+      ? ({ state: 'empty' } as const)
+      : wallet.connected && derivedB > availB
+        ? ({ state: 'insufficient', value: derivedB, message: copy.amount.exceedsAvailable } as const)
+        : ({ state: 'ok', value: derivedB } as const);
   const bError = amountB.state === 'insufficient' ? copy.button.insufficient(metaB.symbol) : amountB.state === 'invalid' ? amountB.message : amountB.state === 'empty' && first ? copy.button.enterAmount : undefined;
   const action = primaryAction({ ...wallet, busy, amount: amountA, symbol: metaA.symbol, formError: bError, submitLabel: copy.button.addLiquidity });
   const valueA = amountA.state === 'ok' ? amountA.value : 0n;
@@ -149,7 +156,7 @@ function AddLiquidity({ tokenA, tokenB, pool }: { tokenA: Address; tokenB: Addre
       {minted > 0n ? (
         <dl className="details">
           <dt>{copy.pool.lpTokens}</dt>
-          <dd>{formatAmount(minted, 18)}</dd>
+          <dd>{formatAmount(minted, lpDecimals(metaA.decimals, metaB.decimals))}</dd>
           <dt>{copy.pool.share}</dt>
           <dd data-testid={testIds.pool.share}>{formatBps(shareBps(minted, totalSupply + minted + (first ? 1000n : 0n)))}</dd>
         </dl>
@@ -179,7 +186,7 @@ function Position({ tokenA, tokenB, pool }: { tokenA: Address; tokenB: Address; 
       <div className="stats">
         <div className="stat">
           <span className="muted small">{copy.pool.lpTokens}</span>
-          <span className="value num">{formatAmount(lp, 18)}</span>
+          <span className="value num">{formatAmount(lp, lpDecimals(metaA.decimals, metaB.decimals))}</span>
         </div>
         <div className="stat">
           <span className="muted small">{copy.pool.share}</span>

@@ -210,7 +210,7 @@ function OrderRow({ order }: { order: OrderView }) {
         </div>
         <div className="stat">
           <span className="muted small">{copy.swap.averagePrice}</span>
-          <span className="num">{avg === null ? '—' : `${formatAmount(avg, 18, 6)} ${metaOut.symbol}`}</span>
+          <span className="num">{avg === null ? '—' : `${formatAmount(avg, 18, 6)} ${metaOut.symbol}/${metaIn.symbol}`}</span>
         </div>
       </div>
       <span className="muted small">

@@ -1,0 +1,79 @@
+/**
+ * Screenshots of every screen with real data, and the first-render time, in headless Chromium.
+ * Needs a running stack (npm start; npm run demo) and the built app served (vite preview).
+ *   APP_URL=http://127.0.0.1:4173 npx tsx scripts/screenshots.ts
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { testIds } from '../src/lib/testIds.js';
+
+const APP_URL = process.env.APP_URL ?? 'http://127.0.0.1:4173';
+const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const tid = (id: string) => `[data-testid="${id}"]`;
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  try {
+    // first render, cold cache: navigation start -> app shell painted, and -> live balances on screen
+    const cold = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page0 = await cold.newPage();
+    await page0.goto(`${APP_URL}/#/portfolio`, { waitUntil: 'commit' });
+    // performance.now() is measured from navigation start, inside the page
+    const at = (selector: string) => page0.waitForFunction((s) => (document.querySelector(s) ? performance.now() : 0), selector, { polling: 'raf' }).then((h) => h.jsonValue());
+    const shellMs = Math.round(await at(tid(testIds.nav('portfolio'))));
+    const dataMs = Math.round(await at(tid(testIds.portfolio.row('tCTSI'))));
+    const paint = await page0.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+    console.log(`first render: shell ${shellMs} ms, first contentful paint ${paint === null ? 'n/a' : Math.round(paint)} ms, token rows from the node ${dataMs} ms`);
+    await cold.close();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${APP_URL}/#/portfolio`);
+    await page.click(tid(testIds.wallet.connect));
+    await page.click(tid(testIds.wallet.devAccount(0)));
+    await page.waitForSelector(tid(testIds.wallet.address));
+    await page.waitForSelector(`${tid(testIds.portfolio.balance('tUSD'))}.ticking`, { timeout: 15_000 }).catch(() => undefined);
+    await page.waitForTimeout(1_500);
+    await page.screenshot({ path: path.join(OUT, 'portfolio.png'), fullPage: true });
+
+    await page.click(tid(testIds.nav('streams')));
+    await page.waitForSelector('[data-testid^="stream-row-"]', { timeout: 15_000 });
+    await page.fill(tid(testIds.streams.receiver), '0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+    await page.fill(tid(testIds.streams.amount), '250');
+    await page.waitForTimeout(1_000);
+    await page.screenshot({ path: path.join(OUT, 'streams.png'), fullPage: true });
+
+    await page.click(tid(testIds.nav('swap')));
+    await page.waitForSelector(tid(testIds.swap.amount));
+    await page.fill(tid(testIds.swap.amount), '1500');
+    await page.waitForSelector(tid(testIds.swap.quote), { timeout: 15_000 });
+    await page.waitForTimeout(1_000);
+    await page.screenshot({ path: path.join(OUT, 'swap-instant.png'), fullPage: true });
+    await page.locator(tid(testIds.swap.duration)).fill('4');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(OUT, 'swap-dca.png'), fullPage: true });
+
+    await page.click(tid(testIds.nav('pool')));
+    await page.waitForSelector(tid(testIds.pool.amountA));
+    await page.fill(tid(testIds.pool.amountA), '100');
+    await page.waitForSelector(`${tid(testIds.pool.priceChart)}, ${tid(testIds.pool.chartEmpty)}`, { timeout: 20_000 });
+    await page.waitForTimeout(1_500);
+    await page.screenshot({ path: path.join(OUT, 'pool.png'), fullPage: true });
+
+    await page.click(tid(testIds.nav('activity')));
+    await page.waitForTimeout(4_000);
+    await page.screenshot({ path: path.join(OUT, 'activity.png'), fullPage: true });
+    console.log(`screenshots in ${OUT}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
