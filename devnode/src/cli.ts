@@ -1,8 +1,10 @@
 /**
  * `npm start`: anvil + Cartesi v2.2.0 contracts + node + back-end (+ web), until Ctrl-C.
  * Flags: --data-dir <dir> (default .data/devnode) --anvil-port --rollup-port --http-port --web-port (0 = free)
- *        --epoch-length <blocks> --no-web --no-backend --claimer account0 --verbose
+ *        --epoch-length <blocks> --no-web --no-backend --claimer account0
+ *        --fresh (forget the saved chain and node state in the data dir; by default a restart resumes them)
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, startDevStack } from './devStack.js';
@@ -18,13 +20,15 @@ const { values } = parseArgs({
     'no-web': { type: 'boolean' },
     'no-backend': { type: 'boolean' },
     claimer: { type: 'string' },
-    verbose: { type: 'boolean' },
+    fresh: { type: 'boolean' },
   },
 });
 const int = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number.parseInt(v, 10));
 
+const dataDir = path.resolve(REPO_ROOT, values['data-dir'] ?? '.data/devnode');
+if (values.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
 const stack = await startDevStack({
-  dataDir: path.resolve(REPO_ROOT, values['data-dir'] ?? '.data/devnode'),
+  dataDir,
   anvilPort: int(values['anvil-port']),
   rollupPort: int(values['rollup-port']),
   httpPort: int(values['http-port']),

@@ -40,6 +40,11 @@ export interface DevStackOptions {
   idleMineMs?: number;
   keepRejectedReports?: boolean;
   log?: (msg: string) => void;
+  /**
+   * Keep the chain in <dataDir>/anvil-state.json (anvil --state: loaded at start, dumped on stop), so a restarted stack
+   * resumes the same chain, node store and back-end state. Default: true when `dataDir` is given.
+   */
+  persistChain?: boolean;
   /** Attach to a chain that is already running and deployed (not stopped by `stop`) instead of starting anvil. */
   chain?: { rpcUrl: string; addressBook: AddressBook };
 }
@@ -81,7 +86,8 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       const dedicated = privateKeyToAccount(DEDICATED_CLAIMER_KEY);
       claimer = addressBook.authorityOwner.toLowerCase() === dedicated.address.toLowerCase() ? dedicated : anvilAccount(0);
     } else {
-      const a = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337 });
+      const persist = opts.persistChain ?? !tempDir;
+      const a = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337, ...(persist ? { statePath: path.join(dataDir, 'anvil-state.json') } : {}) });
       anvil = a;
       cleanups.push(() => a.stop());
       rpcUrl = a.rpcUrl;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
-import { createPublicClient, createWalletClient, http as httpTransport, type LocalAccount, type Hex } from 'viem';
+import { createPublicClient, createWalletClient, http as httpTransport, parseAbi, type LocalAccount, type Hex, type PublicClient } from 'viem';
 import { anvil } from 'viem/chains';
 import type { AddressBook } from '@streamswap/protocol';
 import { InputReader } from './chain/inputReader.js';
@@ -68,8 +68,8 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const dbPath = path.join(o.dataDir, 'node.sqlite');
   let store = new NodeStore(dbPath);
   const stored = store.getMeta('chain.fingerprint');
-  if (stored !== undefined && stored !== fingerprint) {
-    o.log?.(`node store in ${o.dataDir} belongs to another chain; starting afresh`);
+  if (stored !== undefined && (stored !== fingerprint || !(await chainHasStore(publicClient, store, book)))) {
+    o.log?.(`node store in ${o.dataDir} belongs to another chain (or to a later state of it); starting afresh`);
     store.db.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
     store = new NodeStore(dbPath);
@@ -155,4 +155,23 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
         store.db.close();
       })()),
   };
+}
+
+/** The chain still holds everything the store saw (a chain restored from an older state file would not). */
+async function chainHasStore(client: PublicClient, store: NodeStore, book: AddressBook): Promise<boolean> {
+  const count = store.inputCount();
+  const onChain = await client.readContract({
+    address: book.inputBox,
+    abi: parseAbi(['function getNumberOfInputs(address appContract) view returns (uint256)']),
+    functionName: 'getNumberOfInputs',
+    args: [book.application],
+  });
+  if (BigInt(count) > onChain) return false;
+  const last = count > 0 ? store.input(count - 1) : undefined;
+  if (last) {
+    const receipt = await client.getTransactionReceipt({ hash: last.txHash }).catch(() => null);
+    if (!receipt || Number(receipt.blockNumber) !== last.blockNumber) return false;
+  }
+  const scanned = Number(store.getMeta('reader.nextBlock') ?? 0) - 1;
+  return scanned <= Number(await client.getBlockNumber());
 }

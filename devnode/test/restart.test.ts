@@ -74,4 +74,24 @@ describe('restarts', () => {
     expect(outputs).toEqual([0, 0, 1, 1, 2, 2].map((input_index, idx) => ({ idx, input_index })));
     await until('every epoch claimed', () => (second.node.store.db.prepare("SELECT COUNT(*) AS n FROM epochs WHERE status != 'CLAIM_ACCEPTED'").get() as { n: number }).n === 0 || undefined);
   });
+
+  it('resumes the chain, the node store and the back-end state when a stack restarts on the same data dir', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'devnode-persist-'));
+    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const first = await startEchoStack({ dataDir });
+    await processed(first, (await sendInput(first, '0x01')).index);
+    await processed(first, (await sendInput(first, '0x02')).index);
+    const book = first.addressBook;
+    await first.stop();
+
+    const second = await startEchoStack({ dataDir });
+    cleanups.push(() => second.stop());
+    expect(second.addressBook).toEqual(book);
+    expect(second.node.store.inputCount()).toBe(2);
+    const next = await sendInput(second, '0x03');
+    expect(next.index).toBe(2n);
+    expect(await processed(second, next.index)).toBe('ACCEPTED');
+    expect((await inspectJson(second, 'state')).accepted).toEqual([0, 1, 2]);
+    expect(second.node.engine.replayMismatches).toBe(0);
+  });
 });
