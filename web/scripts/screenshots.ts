@@ -44,8 +44,12 @@ async function main() {
     await page.waitForSelector('[data-testid^="stream-row-"]', { timeout: 15_000 });
     await page.fill(tid(testIds.streams.receiver), '0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
     await page.fill(tid(testIds.streams.amount), '250');
-    await page.waitForTimeout(1_000);
+    await page.click(tid(testIds.streams.preset('1 hour')));
+    await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(OUT, 'streams.png'), fullPage: true });
+    // a real write through the UI: the activity screen then shows its whole lifecycle
+    await page.click(tid(testIds.streams.submit));
+    await page.waitForSelector(`${tid(testIds.toast)}:has-text("done"), ${tid(testIds.toast)}:has-text("rejected")`, { timeout: 60_000 });
 
     await page.click(tid(testIds.nav('swap')));
     await page.waitForSelector(tid(testIds.swap.amount));
@@ -65,7 +69,12 @@ async function main() {
     await page.screenshot({ path: path.join(OUT, 'pool.png'), fullPage: true });
 
     await page.click(tid(testIds.nav('activity')));
-    await page.waitForTimeout(4_000);
+    const execute = page.locator('[data-testid^="voucher-execute-"]').first();
+    if (await execute.isVisible({ timeout: 8_000 }).catch(() => false)) {
+      await execute.click();
+      await page.waitForSelector('[data-testid^="voucher-status-"][data-status="executed"]', { timeout: 60_000 }).catch(() => undefined);
+    }
+    await page.waitForTimeout(2_000);
     await page.screenshot({ path: path.join(OUT, 'activity.png'), fullPage: true });
     console.log(`screenshots in ${OUT}`);
   } finally {

@@ -98,6 +98,7 @@ export const copy = {
     priceImpactDca: 'Price impact per second',
     minimumReceived: 'Minimum received',
     expected: 'Expected output',
+    expectedDca: 'Expected at the current price',
     fee: 'Fee (0.3%)',
     perInterval: 'Sold per hour',
     slippage: 'Slippage tolerance',

@@ -19,6 +19,11 @@ describe('previewSwap', () => {
     expect(dca.kind).toBe('order');
     expect(dca.amountOutMin).toBe(0n);
   });
+  it('headlines a DCA order at the current price after fee, not at flows extrapolated over its whole life', () => {
+    const busy = { ...pool, saleRateBX64: (1_000n << 64n).toString() }; // someone sells 1000 B per second right now
+    const q = previewSwap(busy, 1_000n, 86_400n)!;
+    expect(q.amountOut).toBe(1_994n); // 997 * 2e6 / 1e6
+  });
   it('gives no quote without an amount or liquidity', () => {
     expect(previewSwap(pool, 0n, 0n)).toBeNull();
     expect(previewSwap({ ...pool, reserveA: '0' }, 10n, 0n)).toBeNull();

@@ -1,4 +1,4 @@
-import { estimateStreamedSwap, quoteInstantSwap, type PoolView, type SwapQuote } from '@streamswap/protocol';
+import { amountAfterFee, estimateStreamedSwap, quoteInstantSwap, type PoolView, type SwapQuote } from '@streamswap/protocol';
 import { withSlippage } from './liquidity.js';
 
 /** Default slippage tolerance for instant swaps: 0.5%, the Uniswap interface default. */
@@ -23,5 +23,9 @@ export function previewSwap(pool: Pick<PoolView, 'reserveA' | 'reserveB' | 'sale
     return { ...q, amountOutMin: withSlippage(q.amountOut, slippageBps), kind: 'instant' };
   }
   const q = estimateStreamedSwap({ reserveIn, reserveOut, saleRateInX64: BigInt(pool.saleRateAX64), saleRateOutX64: BigInt(pool.saleRateBX64), amountIn, duration });
-  return { ...q, amountOutMin: 0n, kind: 'order' };
+  // The closed-form estimate extrapolates every current flow over the whole duration, but other
+  // orders usually end sooner (a 30-minute order projected over a day adds 48x its size). A DCA order
+  // aims at the average price over its life, so the honest headline is the current price after fee.
+  const atSpot = (amountAfterFee(amountIn) * reserveOut) / reserveIn;
+  return { amountOut: atSpot, fee: q.fee, priceImpactBps: q.priceImpactBps, amountOutMin: 0n, kind: 'order' };
 }

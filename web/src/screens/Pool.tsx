@@ -25,8 +25,15 @@ const PoolCharts = lazy(() => import('./PoolCharts.js'));
 
 export default function Pool() {
   const tokens = useTokens();
-  const [tokenA, setTokenA] = useState<Address | undefined>(tokens.pools[0]?.tokenA ?? tokens.erc20[0]?.address);
-  const [tokenB, setTokenB] = useState<Address | undefined>(tokens.pools[0]?.tokenB ?? tokens.erc20[1]?.address);
+  // pairs read in the address book's token order (tCTSI/tUSD: "2.1 tUSD per tCTSI"), whatever the pool's sort order
+  const rank = (a: Address) => {
+    const i = tokens.erc20.findIndex((t) => t.address === a);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const ordered = (a: Address, b: Address): [Address, Address] => (rank(a) <= rank(b) ? [a, b] : [b, a]);
+  const initial = tokens.pools[0] ? ordered(tokens.pools[0].tokenA, tokens.pools[0].tokenB) : [tokens.erc20[0]?.address, tokens.erc20[1]?.address];
+  const [tokenA, setTokenA] = useState<Address | undefined>(initial[0]);
+  const [tokenB, setTokenB] = useState<Address | undefined>(initial[1]);
   const pair = tokenA && tokenB && tokenA !== tokenB ? `pool/${tokenA}/${tokenB}` : null;
   const pool = useInspect(pair, poolViewSchema);
   const view = pool.isError ? undefined : pool.data;
@@ -55,8 +62,9 @@ export default function Pool() {
                 className={active ? 'chip active' : 'chip'}
                 data-testid={testIds.pool.pair(lp)}
                 onClick={() => {
-                  setTokenA(p.tokenA);
-                  setTokenB(p.tokenB);
+                  const [a, b] = ordered(p.tokenA, p.tokenB);
+                  setTokenA(a);
+                  setTokenB(b);
                 }}
               >
                 {tokens.meta(p.tokenA).symbol}/{tokens.meta(p.tokenB).symbol} · {formatAmount(BigInt(p.reserveA), tokens.meta(p.tokenA).decimals, 2)} / {formatAmount(BigInt(p.reserveB), tokens.meta(p.tokenB).decimals, 2)}

@@ -53,7 +53,7 @@ export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB
               <ResponsiveContainer width="100%" height="100%">
                 <LineChart data={rows}>
                   <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
-                  <XAxis dataKey="t" tickFormatter={time} {...axis} />
+                  <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={time} {...axis} />
                   <YAxis domain={['auto', 'auto']} width={60} {...axis} />
                   <Tooltip labelFormatter={(t) => time(Number(t))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)' }} />
                   <Line type="stepAfter" dataKey="price" stroke="#6c8cff" dot={false} strokeWidth={2} isAnimationActive={false} />
@@ -67,7 +67,7 @@ export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB
               <ResponsiveContainer width="100%" height="100%">
                 <AreaChart data={rows}>
                   <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
-                  <XAxis dataKey="t" tickFormatter={time} {...axis} />
+                  <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={time} {...axis} />
                   <YAxis yAxisId="a" width={60} {...axis} />
                   <YAxis yAxisId="b" orientation="right" width={60} {...axis} />
                   <Tooltip labelFormatter={(t) => time(Number(t))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)' }} />

@@ -132,7 +132,7 @@ function SwapForm() {
         <dl className="details" data-testid={testIds.swap.quote}>
           <dt>{copy.swap.rate}</dt>
           <dd>{spot !== null ? `1 ${metaIn.symbol} = ${formatAmount(spot, 18, 6)} ${metaOut.symbol}` : '—'}</dd>
-          <dt>{copy.swap.expected}</dt>
+          <dt>{quote.kind === 'order' ? copy.swap.expectedDca : copy.swap.expected}</dt>
           <dd data-testid={testIds.swap.amountOut}>
             {quote.kind === 'order' ? '≈ ' : ''}
             {formatAmount(quote.amountOut, metaOut.decimals, 6)} {metaOut.symbol}
