@@ -70,7 +70,8 @@ async function main() {
 
     await page.click(tid(testIds.nav('activity')));
     const execute = page.locator('[data-testid^="voucher-execute-"]').first();
-    if (await execute.isVisible({ timeout: 8_000 }).catch(() => false)) {
+    await page.waitForTimeout(3_000); // let the proof checks (wasOutputExecuted, validateOutput) settle
+    if (await execute.isVisible().catch(() => false)) {
       await execute.click();
       await page.waitForSelector('[data-testid^="voucher-status-"][data-status="executed"]', { timeout: 60_000 }).catch(() => undefined);
     }
