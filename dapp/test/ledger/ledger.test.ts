@@ -99,6 +99,27 @@ describe('openStream', () => {
     expect(ledger.stream(id, 7n)).toMatchObject({ status: 'settled', streamed: 30n, remaining: 0n, start: 7n, end: 7n, rateX64: 0n });
   });
 
+  it('pays a duration-0 stream with a future start as one lump at its start, cancelable before it', () => {
+    const { ledger } = freshLedger();
+    ledger.deposit(TOKEN, ALICE, 100n, 0n);
+    const lump = ledger.openStream(TOKEN, ALICE, BOB, 30n, 20n, 0n, 10n);
+    const canceled = ledger.openStream(TOKEN, ALICE, BOB, 5n, 20n, 0n, 10n);
+    expect(ledger.stream(lump, 19n)).toMatchObject({ status: 'pending', streamed: 0n, remaining: 30n });
+    expect(ledger.balanceOf(TOKEN, BOB, 19n)).toMatchObject({ available: 0n, validUntil: 20n });
+    expect(ledger.cancelStream(canceled, ALICE, 19n)).toEqual({ streamed: 0n, refunded: 5n });
+    expect(ledger.balanceOf(TOKEN, BOB, 20n).available).toBe(30n);
+    expect(ledger.balanceOf(TOKEN, ALICE, 20n)).toMatchObject({ available: 70n, locked: 0n });
+    expect(ledger.stream(lump, 20n)).toMatchObject({ status: 'settled', streamed: 30n });
+  });
+
+  it('answers a read earlier than the account\'s last change at that change (no history is kept)', () => {
+    const { ledger } = freshLedger();
+    ledger.deposit(TOKEN, ALICE, 100n, 10n);
+    ledger.withdraw(TOKEN, ALICE, 40n, 20n);
+    expect(ledger.balanceOf(TOKEN, ALICE, 15n).available).toBe(60n);
+    expect(ledger.balanceOf(TOKEN, ALICE, 25n).available).toBe(60n);
+  });
+
   it('rejects a start in the past, a self stream, a zero amount and an end beyond MAX_TIME', () => {
     const { db, ledger } = freshLedger();
     ledger.deposit(TOKEN, ALICE, 100n, 0n);
