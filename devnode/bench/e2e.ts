@@ -96,7 +96,7 @@ try {
   const statuses = stack.node.store.db.prepare('SELECT status, COUNT(*) AS n FROM inputs GROUP BY status ORDER BY status').all();
   process.stderr.write(
     `backend=${backend} min=${round(lat[0]!)}ms median=${round(q(0.5))}ms p95=${round(q(0.95))}ms max=${round(lat.at(-1)!)}ms ` +
-      `send phase ${round(receiptAt.at(-1)! - t0)}ms, back-end ${round(stack.node.engine.stats.backendMs / stack.node.engine.stats.advances)}ms/input, statuses ${JSON.stringify(statuses)}, outputs ${stack.node.store.outputCount()}\n`,
+      `send phase ${round(receiptAt.at(-1)! - t0)}ms, back-end ${round(stack.node.engine.stats.backendMs / stack.node.engine.stats.advances)}ms/input, block subscription ${stack.node.reader.subscribed}, statuses ${JSON.stringify(statuses)}, outputs ${stack.node.store.outputCount()}\n`,
   );
   console.log(JSON.stringify({ bench: 'e2e', inputs: N, medianMs: round(q(0.5)), p95Ms: round(q(0.95)), inputsPerSecond: round((N * 1000) / wall) }));
 } finally {

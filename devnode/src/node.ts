@@ -26,8 +26,10 @@ export interface NodeOptions {
   rollupPort?: number;
   /** Entry point port (default 6751; 0 = free port). */
   httpPort?: number;
-  /** InputBox poll interval (default 25 ms). */
+  /** InputBox poll interval without a block subscription (default 25 ms). */
   pollIntervalMs?: number;
+  /** Subscribe to new blocks over the chain's WebSocket (default true; anvil serves ws on its HTTP port). */
+  subscribe?: boolean;
   /** Long-poll of /finish before 202 (default 10 000 ms). */
   finishTimeoutMs?: number;
   /** Mine the rest of a processed epoch after this much chain idleness (default 1000 ms; 0 = never). */
@@ -97,6 +99,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     fromBlock: book.deploymentBlock,
     epochLength: book.epochLength,
     intervalMs: o.pollIntervalMs ?? 25,
+    wsUrl: o.subscribe === false ? undefined : o.rpcUrl.replace(/^http/, 'ws'),
     onInputs: () => engine.wake(),
     onBlock: () => claimer?.kick(),
   });

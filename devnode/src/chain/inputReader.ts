@@ -1,4 +1,4 @@
-import { decodeEventLog, type Address, type Hex, type PublicClient } from 'viem';
+import { createPublicClient, decodeEventLog, webSocket, type Address, type Hex, type PublicClient } from 'viem';
 import { applicationEventsAbi, inputBoxEventsAbi } from './abis.js';
 import { decodeEvmAdvance } from './evmAdvance.js';
 import type { NodeStore } from '../store/NodeStore.js';
@@ -11,8 +11,14 @@ export interface InputReaderOptions {
   /** First block to scan on a fresh store (the application's deployment block). */
   fromBlock: number;
   epochLength: number;
-  /** Poll interval; short because inputs are only as fresh as this. */
+  /** Poll interval; short because inputs are only as fresh as this (without a block subscription). */
   intervalMs?: number;
+  /**
+   * WebSocket URL of the chain (anvil serves it on its HTTP port): new blocks are pushed with eth_subscribe("newHeads")
+   * and scanned at once; polling then only backs it up (every `backupIntervalMs`).
+   */
+  wsUrl?: string;
+  backupIntervalMs?: number;
   onInputs?: (count: number) => void;
   onBlock?: (latest: number) => void;
 }
@@ -34,6 +40,11 @@ export class InputReader {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private ticking: Promise<void> | null = null;
+  private again = false;
+  /** True once new blocks arrive over the WebSocket subscription. */
+  subscribed = false;
+  private unwatch: (() => void) | null = null;
+  private wsClient: PublicClient | null = null;
   latestBlock = -1;
   lastBlockChangeAt = Date.now();
   lastError: unknown = null;
@@ -51,23 +62,63 @@ export class InputReader {
 
   start(): void {
     this.running = true;
-    const loop = (): void => {
-      if (!this.running) return;
-      this.ticking = this.tick()
-        .catch((err: unknown) => {
-          this.lastError = err;
-        })
-        .finally(() => {
-          this.ticking = null;
-          if (this.running) this.timer = setTimeout(loop, this.o.intervalMs ?? 25);
-        });
-    };
-    loop();
+    if (this.o.wsUrl) this.subscribe(this.o.wsUrl);
+    this.kick();
+  }
+
+  /** Scans now, or right after the scan in progress; then re-arms the backup poll. */
+  kick(): void {
+    if (!this.running) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.ticking = this.tick()
+      .catch((err: unknown) => {
+        this.lastError = err;
+      })
+      .finally(() => {
+        this.ticking = null;
+        if (!this.running) return;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+          return;
+        }
+        const interval = this.subscribed ? (this.o.backupIntervalMs ?? 250) : (this.o.intervalMs ?? 25);
+        this.timer = setTimeout(() => this.kick(), interval);
+      });
+  }
+
+  private subscribe(wsUrl: string): void {
+    try {
+      const ws = createPublicClient({ transport: webSocket(wsUrl, { retryCount: 0, reconnect: false }) });
+      this.unwatch = ws.watchBlockNumber({
+        onBlockNumber: () => {
+          this.subscribed = true;
+          this.kick();
+        },
+        onError: () => {
+          this.subscribed = false;
+        },
+      });
+      this.wsClient = ws;
+    } catch {
+      this.subscribed = false;
+    }
   }
 
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    this.unwatch?.();
+    try {
+      const socket = await (this.wsClient?.transport as { getRpcClient?: () => Promise<{ close(): void }> } | undefined)?.getRpcClient?.();
+      socket?.close();
+    } catch {
+      // already closed
+    }
     await this.ticking;
   }
 
