@@ -117,10 +117,13 @@ export class NodeStore {
         VALUES (?, ?, ?, 'OPEN', (SELECT COUNT(*) FROM epochs), ?, ?)`),
       nextUnprocessed: db.prepare('SELECT * FROM inputs WHERE status = \'NONE\' ORDER BY idx LIMIT 1'),
       inputByIdx: db.prepare('SELECT * FROM inputs WHERE idx = ?'),
-      processedCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM inputs WHERE status != \'NONE\''),
-      inputCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM inputs'),
-      outputCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM outputs'),
-      reportCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM reports'),
+      // Inputs are processed strictly in order and every index table is dense from 0, so counts are index lookups.
+      processedCount: db.prepare<[], { n: number }>(
+        "SELECT COALESCE((SELECT MIN(idx) FROM inputs WHERE status = 'NONE'), (SELECT COALESCE(MAX(idx) + 1, 0) FROM inputs)) AS n",
+      ),
+      inputCount: db.prepare<[], { n: number }>('SELECT COALESCE(MAX(idx) + 1, 0) AS n FROM inputs'),
+      outputCount: db.prepare<[], { n: number }>('SELECT COALESCE(MAX(idx) + 1, 0) AS n FROM outputs'),
+      reportCount: db.prepare<[], { n: number }>('SELECT COALESCE(MAX(idx) + 1, 0) AS n FROM reports'),
       setStatus: db.prepare('UPDATE inputs SET status = ?, outputs_hash = ?, updated_at = ? WHERE idx = ?'),
       insertOutput: db.prepare(`INSERT INTO outputs (idx, input_index, epoch_index, raw_data, leaf, selector, destination, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
