@@ -33,9 +33,11 @@ function bindable(params: SqlValue[]): SqlValue[] | undefined {
 export function openWasmSqlite(path: string): SqlDatabase {
   const db = new Database(path);
   if (path !== ':memory:') {
-    // WAL needs shared memory, which this VFS lacks; a rollback journal in memory keeps writes atomic
-    // within a transaction at a fraction of the I/O (the whole machine is reverted on a rejected input).
-    db.exec('PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;');
+    // One process owns the file (the back-end, alone in its machine): an exclusive lock lets SQLite keep its
+    // page cache across transactions instead of re-reading pages through the JS file system layer, and the
+    // rollback journal stays in memory (no WAL: this VFS has no shared memory). A crash can lose the last
+    // transaction; inside a Cartesi machine a crash of the back-end ends the input anyway.
+    db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;');
   }
   const cache = new Map<string, SqlStatement>();
   const prepared = new Set<{ finalize(): void }>();

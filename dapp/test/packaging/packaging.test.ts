@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { CARTESI_V2_2_ADDRESSES } from '@streamswap/protocol';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+
+// Static checks of the files that package the back-end for the real Cartesi stack (Dockerfile,
+// docker-compose.yml, deploy/traefik). Docker is not available to the tests; these read the files.
+const repo = new URL('../../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, repo), 'utf8');
+
+function parseYaml(path: string): any {
+  const doc = parseDocument(read(path), { merge: true });
+  expect(doc.errors.map((e) => e.message)).toEqual([]);
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+/** Compose's `${NAME:-default}` interpolation, with every variable unset. */
+const withDefaults = (value: string) => value.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+
+interface Instruction { op: string; args: string }
+interface Stage { from: string; name?: string; instructions: Instruction[] }
+
+/** Dockerfile → stages of instructions (continuations joined, heredoc bodies skipped). */
+function dockerfileStages(text: string): Stage[] {
+  const stages: Stage[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    while (line.endsWith('\\') && i + 1 < lines.length) line = `${line.slice(0, -1).trim()} ${lines[++i]!.trim()}`;
+    const heredoc = /<<-?\s*(\w+)/.exec(line);
+    if (heredoc) while (i + 1 < lines.length && lines[++i]!.trim() !== heredoc[1]);
+    const [, op = '', args = ''] = /^(\w+)\s*(.*)$/.exec(line) ?? [];
+    if (op.toUpperCase() === 'FROM') {
+      const m = /^(?:--platform=(\S+)\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(args)!;
+      stages.push({ from: `${m[1] ? `--platform=${m[1]} ` : ''}${m[2]}`, name: m[3], instructions: [] });
+    } else {
+      stages.at(-1)?.instructions.push({ op: op.toUpperCase(), args });
+    }
+  }
+  return stages;
+}
+
+describe('docker-compose.yml', () => {
+  const compose = parseYaml('docker-compose.yml');
+  const services = compose.services as Record<string, any>;
+
+  it('parses and names the services docs/riscv.md promises', () => {
+    expect(Object.keys(services).sort()).toEqual(
+      ['anvil', 'database', 'deploy-application', 'deployer', 'proxy', 'rollups-node', 'rollups-node-migration', 'web'].sort(),
+    );
+    const docs = read('docs/riscv.md');
+    for (const name of Object.keys(services)) expect(docs).toContain(`\`${name}\``);
+  });
+
+  it('publishes the entry point on 127.0.0.1:6751 and anvil on 8545, like cartesi run', () => {
+    expect(services.proxy.ports.map(withDefaults)).toEqual(['127.0.0.1:6751:8088']);
+    expect(services.proxy.command).toContain('--entryPoints.web.address=:8088');
+    expect(services.anvil.ports.map(withDefaults)).toEqual(['127.0.0.1:8545:8545']);
+    expect(services['rollups-node'].expose).toEqual(expect.arrayContaining(['10000', '10011', '10012']));
+  });
+
+  it('runs anvil with the Cartesi devnet and the official rollups-node v2 on its Postgres', () => {
+    expect(services.anvil.command[0]).toBe('devnet');
+    expect(withDefaults(services.anvil.image)).toMatch(/^cartesi\/sdk:0\.12\./);
+    expect(services['rollups-node'].command).toEqual(['cartesi-rollups-node']);
+    expect(services['rollups-node-migration'].command).toEqual(['cartesi-rollups-cli', 'db', 'upgrade']);
+    expect(services.database.image).toMatch(/^postgres:/);
+    const env = services['rollups-node'].environment as Record<string, string>;
+    expect(env.CARTESI_DATABASE_CONNECTION).toContain('@database:5432/');
+    expect(env.CARTESI_BLOCKCHAIN_HTTP_ENDPOINT).toBe('http://anvil:8545');
+    expect(env.CARTESI_BLOCKCHAIN_ID).toBe('31337');
+    expect(services['rollups-node'].volumes).toContain('./.cartesi:/var/lib/cartesi-rollups-node/snapshots:ro');
+  });
+
+  it('points the node at the Cartesi Rollups v2.2.0 contracts the app is built for', () => {
+    const env = services['rollups-node'].environment as Record<string, string>;
+    expect(env.CARTESI_CONTRACTS_INPUT_BOX_ADDRESS).toBe(CARTESI_V2_2_ADDRESSES.inputBox);
+    expect(env.CARTESI_CONTRACTS_AUTHORITY_FACTORY_ADDRESS).toBe(CARTESI_V2_2_ADDRESSES.authorityFactory);
+    expect(env.CARTESI_CONTRACTS_APPLICATION_FACTORY_ADDRESS).toBe(CARTESI_V2_2_ADDRESSES.applicationFactory);
+    expect(env.CARTESI_CONTRACTS_SELF_HOSTED_APPLICATION_FACTORY_ADDRESS).toBe(CARTESI_V2_2_ADDRESSES.selfHostedApplicationFactory);
+    expect(services['deploy-application'].command.join(' ')).toContain('deploy application streamswap');
+  });
+
+  it('routes /anvil, /rpc, /inspect and /addresses through the proxy as cartesi run does', () => {
+    expect(services.proxy.volumes).toContain('./deploy/traefik:/etc/traefik/conf.d:ro');
+    const { routers, services: backends, middlewares } = parseYaml('deploy/traefik/streamswap.yaml').http;
+    const url = (router: string) => backends[routers[router].service].loadBalancer.servers[0].url;
+    expect(routers.anvil.rule).toBe('PathPrefix(`/anvil`)');
+    expect(url('anvil')).toBe('http://anvil:8545');
+    expect(middlewares['strip-anvil'].replacePathRegex.regex).toBe('^/anvil(.*)');
+    expect(routers.rpc.rule).toBe('PathPrefix(`/rpc`)');
+    expect(url('rpc')).toBe('http://rollups-node:10011');
+    expect(routers.inspect.rule).toBe('PathPrefix(`/inspect`)');
+    expect(url('inspect')).toBe('http://rollups-node:10012');
+    expect(routers.addresses.rule).toBe('Path(`/addresses`)');
+    expect(url('web')).toBe('http://web:80');
+  });
+});
+
+describe('Dockerfile', () => {
+  const stages = dockerfileStages(read('Dockerfile'));
+  const machine = stages.at(-1)!;
+  const find = (stage: Stage, op: string) => stage.instructions.filter((i) => i.op === op).map((i) => i.args);
+
+  it('builds the Cartesi machine (its last stage) for linux/riscv64 from a Cartesi Node image', () => {
+    expect(machine.from).toMatch(/^--platform=linux\/riscv64 cartesi\/node:/);
+    expect(find(machine, 'LABEL').join('\n')).toMatch(/io\.cartesi\.rollups\.ram_size=\d+Mi/);
+    expect(find(machine, 'ADD').join('\n')).toContain('machine-emulator-tools');
+    expect(find(machine, 'ENV')).toContain('ROLLUP_HTTP_SERVER_URL="http://127.0.0.1:5004"');
+    expect(find(machine, 'ENTRYPOINT')).toEqual(['["rollup-init"]']);
+  });
+
+  it('starts the same entry host mode runs: the bundle of dapp/src/main.ts', () => {
+    expect(find(machine, 'CMD')).toEqual(['["node", "dist/main.mjs"]']);
+    expect(find(machine, 'COPY')).toContain('--from=build-stage /src/dapp/dist/main.mjs ./dist/main.mjs');
+    const build = read('dapp/scripts/build.mjs');
+    expect(build).toContain("entryPoints: ['src/main.ts']");
+    expect(build).toContain("outfile: 'dist/main.mjs'");
+    const dapp = JSON.parse(read('dapp/package.json'));
+    expect(dapp.scripts.start).toBe('tsx src/main.ts');
+    expect(dapp.scripts.build).toBe('node scripts/build.mjs');
+    expect(find(stages.find((s) => s.name === 'build-stage')!, 'RUN')).toEqual(['npm run build -w dapp']);
+  });
+
+  it('ships only the bundle and the production dependencies, installed for riscv64', () => {
+    const deps = stages.find((s) => s.name === 'deps-stage')!;
+    expect(deps.from).toMatch(/^--platform=linux\/riscv64 /);
+    expect(find(deps, 'RUN').join('\n')).toContain('npm install --omit=dev');
+    const copies = find(machine, 'COPY');
+    expect(copies).toHaveLength(3);
+    expect(copies.every((c) => c.startsWith('--from=deps-stage ') || c.startsWith('--from=build-stage /src/dapp/dist/'))).toBe(true);
+  });
+
+  it('keeps the database in the machine tmpfs with the binding proven on riscv64', () => {
+    const env = find(machine, 'ENV');
+    expect(env).toContain('STREAMSWAP_DB="/tmp/streamswap/dapp.sqlite"');
+    expect(env).toContain('STREAMSWAP_SQLITE="wasm"');
+    expect(read('docs/riscv.md')).toContain('/tmp/streamswap/dapp.sqlite');
+  });
+});
