@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { getAddress, zeroAddress } from 'viem';
+import { zeroAddress } from 'viem';
 import {
   AppError,
   checkedSwap,
@@ -8,17 +8,16 @@ import {
   FEE_NUMERATOR,
   getAmountOut,
   isqrt,
-  lpTokenAddress,
   MAX_TIME,
   MAX_UINT256,
   MINIMUM_LIQUIDITY,
   quote as quoteAmount,
   quoteInstantSwap,
-  sortTokens,
 } from '@streamswap/protocol';
 import type { BalanceExtension } from '../ledger/types.js';
 import type { Ledger } from '../ledger/Ledger.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
+import { checksum as getAddress, pairTokens } from './addresses.js';
 import { History } from './History.js';
 import {
   boughtAt,
@@ -100,9 +99,8 @@ export class Amm implements BalanceExtension {
     checkAmounts({ amountADesired, amountBDesired, amountAMin, amountBMin });
     return this.db.transaction(() => {
       let ref = this.pairRef(tokenA, tokenB);
-      const lp = lpTokenAddress(tokenA, tokenB);
+      const { token0, token1, lp } = pairTokens(tokenA, tokenB);
       if (ref === undefined) {
-        const [token0, token1] = sortTokens(tokenA, tokenB);
         this.pairs.create(token0, token1, t);
         this.ledger.markNonWithdrawable(lp);
         ref = this.pairRef(tokenA, tokenB) as PairRef;
@@ -164,7 +162,7 @@ export class Amm implements BalanceExtension {
     const ref = this.requirePair(tokenA, tokenB);
     return this.db.transaction(() => {
       const s = this.sync(ref.id, t, true);
-      const lp = lpTokenAddress(tokenA, tokenB);
+      const { lp } = pairTokens(tokenA, tokenB);
       const supply = this.ledger.totalSupply(lp);
       const [rA, rB] = ref.dirA === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];
       const amountA = supply === 0n ? 0n : (liquidity * rA) / supply;
@@ -563,7 +561,7 @@ export class Amm implements BalanceExtension {
 
   private pairRef(tokenA: Address, tokenB: Address): PairRef | undefined {
     if (BigInt(tokenA) === BigInt(tokenB)) throw new AppError('IDENTICAL_TOKENS', `A pair needs two different tokens, got ${tokenA} twice.`);
-    const [token0, token1] = sortTokens(tokenA, tokenB);
+    const { token0, token1 } = pairTokens(tokenA, tokenB);
     const id = this.pairs.idOf(token0, token1);
     return id === undefined ? undefined : { id, token0, token1, dirA: BigInt(tokenA) === BigInt(token0) ? 0 : 1 };
   }
@@ -647,7 +645,7 @@ export class Amm implements BalanceExtension {
   }
 
   private snapshot(s: PairState, dirA: 0 | 1): PoolSnapshot {
-    const lpToken = lpTokenAddress(s.token0, s.token1);
+    const lpToken = pairTokens(s.token0, s.token1).lp;
     const r0 = (s.reserve0 + s.fee0) >> 64n;
     const r1 = (s.reserve1 + s.fee1) >> 64n;
     const [a, b] = dirA === 0 ? [0, 1] as const : [1, 0] as const;

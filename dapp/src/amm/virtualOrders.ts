@@ -50,7 +50,7 @@ export function runSegment(s: PairState, dt: bigint): void {
   if (flow[0] === 0n && flow[1] === 0n) return;
   s.fee0 += flow[0] - net[0];
   s.fee1 += flow[1] - net[1];
-  const seg = twammSegment(s.reserve0, s.reserve1, net[0], net[1]);
+  const seg = twammSegment(s.reserve0, s.reserve1, net[0], net[1], 64);
   s.reserve0 = seg.x;
   s.reserve1 = seg.y;
   // Side 0 sold token0 and earns token1 (outY); side 1 earns token0 (outX). Rounded down: dust stays owed.

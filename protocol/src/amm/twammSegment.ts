@@ -10,8 +10,10 @@ import { bitLength, ceilDiv, expm1Fixed, isqrt } from './fixedPoint.js';
  * is rewritten without any subtraction (no cancellation for tiny or lopsided flows):
  *   x_end = x0 * b * (a*(M+2) + b*M) / (a * (a*M + b*(M+2)))
  *   y_end = y0 * a * (b*(M+2) + a*M) / (b * (b*M + a*(M+2)))
- * Both are evaluated in fixed point with P = 64 + (bits of the largest operand) fractional bits, so the
- * real-valued ends are approximated far below 1 wei (relative error < 2^-60, tested), then rounded UP:
+ * and evaluated through r = b/a (one square root). They are computed in fixed point with
+ * P = max(64, 32 + (bits of the largest operand) - unitBits) fractional bits, so the real-valued ends are
+ * approximated to far below one whole unit (absolute error < 2^-24 * 2^unitBits units; the AMM passes amounts
+ * in 2^-64 wei with unitBits = 64: error < 2^-24 wei), then rounded UP:
  * every payout (x0 + xIn - x_end to the Y sellers, y0 + yIn - y_end to the X sellers) is rounded down in
  * the pool's favour and x_end * y_end >= k always holds (enforced, not assumed).
  *
@@ -28,7 +30,7 @@ export interface SegmentResult {
   outY: bigint;
 }
 
-export function twammSegment(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint): SegmentResult {
+export function twammSegment(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, unitBits = 0): SegmentResult {
   if (x0 <= 0n || y0 <= 0n) throw new RangeError(`twammSegment needs positive reserves, got ${x0} and ${y0}.`);
   if (xIn < 0n || yIn < 0n) throw new RangeError(`twammSegment needs non-negative inputs, got ${xIn} and ${yIn}.`);
   const k = x0 * y0;
@@ -42,20 +44,40 @@ export function twammSegment(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint): 
     const x = ceilDiv(k, y);
     return { x, y, outX: x0 - x, outY: 0n };
   }
-  const p = 64 + Math.max(bitLength(x0), bitLength(y0), bitLength(xIn), bitLength(yIn));
+  // Work with r = b/a >= 1 (swap the roles of X and Y if needed) so r keeps full relative precision.
+  // The other end follows from x * y = k (rounded up), which keeps k and saves a second evaluation.
+  if (y0 * xIn < x0 * yIn) {
+    const y = closedFormEnd(y0, x0, yIn, xIn, unitBits);
+    return finish(x0, y0, xIn, yIn, ceilDiv(k, y), y);
+  }
+  const x = closedFormEnd(x0, y0, xIn, yIn, unitBits);
+  return finish(x0, y0, xIn, yIn, x, ceilDiv(k, x));
+}
+
+/**
+ * x_end rounded up, for y0*xIn >= x0*yIn. With r = b/a = sqrt(y0*xIn / (x0*yIn)) >= 1, z = 2*r*yIn/y0,
+ * u = (M+2) + r*M and v = M + r*(M+2): x_end = x0 * r * u / v.
+ */
+function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, unitBits: number): bigint {
+  const p = Math.max(64, 32 + Math.max(bitLength(x0), bitLength(y0), bitLength(xIn), bitLength(yIn)) - unitBits);
   const P = BigInt(p);
   const S = 1n << P;
-  const a = isqrt((x0 * yIn) << (2n * P));
-  const b = isqrt((y0 * xIn) << (2n * P));
-  let z = isqrt(((4n * xIn * yIn) << (2n * P)) / k);
+  const r = isqrt(((y0 * xIn) << (2n * P)) / (x0 * yIn));
+  let z = (2n * r * yIn) / y0;
   // e^z beyond e^p changes the ends by less than 2^-(1.44 p): the flows have reached equilibrium.
   const zCap = P * S;
   if (z > zCap) z = zCap;
   const M = expm1Fixed(z, p);
-  const u = a * (M + 2n * S) + b * M;
-  const v = a * M + b * (M + 2n * S);
-  let x = ceilDiv(x0 * b * u, a * v);
-  let y = ceilDiv(y0 * a * v, b * u);
+  const u = (M + 2n * S) * S + r * M; // scale S^2
+  const v = M * S + r * (M + 2n * S); // scale S^2
+  return ceilDiv(x0 * r * u, v << P);
+}
+
+/** Clamps the ends to what the pool can hold and enforces x * y >= k. */
+function finish(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, xEnd: bigint, yEnd: bigint): SegmentResult {
+  const k = x0 * y0;
+  let x = xEnd;
+  let y = yEnd;
   const xMax = x0 + xIn;
   const yMax = y0 + yIn;
   if (x > xMax) {

@@ -1,0 +1,157 @@
+/**
+ * TWAMM benchmarks (prints JSON lines; not a test).
+ *
+ *   {"bench":"twamm-orders","openOrders":N,"submitMs":..,"cancelMs":..,"instantSwapMs":..}
+ *     N open streamed orders on one pair (1k, 100k, 1M), spread over 1,000 owners, each with its own end time
+ *     between 1 and 30 days; the figures are means over SAMPLES operations made at that size.
+ *   {"bench":"twamm-execute","expiries":10000,"executeMs":..}
+ *     10,000 orders (both directions) with 10,000 distinct end times within one day, then ONE write at
+ *     t + 1 day executes all virtual orders: the time of that single operation.
+ *
+ * Usage: npm run bench:twamm -w dapp [-- --max 100000] [--db /tmp/twamm.sqlite] [--only execute|orders]
+ */
+import { getAddress, type Address } from 'viem';
+import { Amm } from '../src/amm/Amm.js';
+import { Ledger } from '../src/ledger/Ledger.js';
+import { openDatabase } from '../src/storage/openDatabase.js';
+
+const args = process.argv.slice(2);
+const argValue = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const MAX = Number(argValue('--max') ?? 1_000_000);
+const DB_PATH = argValue('--db') ?? ':memory:';
+const SAMPLES = 200;
+
+/**
+ * Wall time and CPU time (user + system) of fn in ms. On a shared machine the wall time includes waiting for
+ * a core; the CPU time is the work itself.
+ */
+function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  const value = fn();
+  const wallMs = performance.now() - w0;
+  const c = process.cpuUsage(c0);
+  return { value, wallMs, cpuMs: (c.user + c.system) / 1000 };
+}
+const E18 = 10n ** 18n;
+const T0 = 1_700_000_000n;
+const TKA = getAddress('0x1000000000000000000000000000000000000001');
+const TKB = getAddress('0x2000000000000000000000000000000000000002');
+const owner = (i: number): Address => getAddress(`0x${(0xa000000 + (i % 1000)).toString(16).padStart(40, '0')}`);
+
+// deterministic pseudo-random durations (no Math.random: reproducible figures)
+let seed = 12345;
+const rand = (n: number) => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed % n;
+};
+
+function fresh() {
+  const db = openDatabase(DB_PATH);
+  const ledger = new Ledger(db);
+  const amm = new Amm(db, ledger);
+  return { db, ledger, amm };
+}
+
+function ordersBench() {
+  const { db, ledger, amm } = fresh();
+  const lp = getAddress('0x00000000000000000000000000000000000000aa');
+  const trader = getAddress('0x00000000000000000000000000000000000000bb');
+  ledger.deposit(TKA, lp, 10n ** 12n * E18, T0);
+  ledger.deposit(TKB, lp, 10n ** 12n * E18, T0);
+  amm.addLiquidity(lp, TKA, TKB, 10n ** 9n * E18, 10n ** 9n * E18, 0n, 0n, T0);
+  ledger.deposit(TKA, trader, 10n ** 9n * E18, T0);
+  ledger.deposit(TKB, trader, 10n ** 9n * E18, T0);
+  for (let i = 0; i < 1000; i++) ledger.deposit(TKA, owner(i), 10n ** 9n * E18, T0);
+  let open = 0;
+  let t = T0;
+  const place = (i: number) => {
+    const duration = 86_400n + BigInt(rand(29 * 86_400));
+    const r = amm.swap(owner(i), TKA, TKB, E18 + BigInt(rand(1_000_000)), 0n, 0n, duration, t);
+    return r.kind === 'order' ? r.orderId : 0n;
+  };
+  for (const target of [1_000, 100_000, 1_000_000]) {
+    if (target > MAX) break;
+    // fill in large transactions (as a node would process many inputs); not timed
+    while (open < target) {
+      const n = Math.min(10_000, target - open);
+      db.transaction(() => {
+        for (let k = 0; k < n; k++) place(open + k);
+      });
+      open += n;
+    }
+    t += 1n;
+    const placed: bigint[] = [];
+    const submit = timed(() => {
+      for (let k = 0; k < SAMPLES; k++) placed.push(db.transaction(() => place(open + k)));
+    });
+    const cancel = timed(() => {
+      for (let k = 0; k < SAMPLES; k++) db.transaction(() => amm.cancelSwap(placed[k]!, owner(open + k), t));
+    });
+    const swap = timed(() => {
+      for (let k = 0; k < SAMPLES; k++) {
+        db.transaction(() => amm.swap(trader, k % 2 === 0 ? TKA : TKB, k % 2 === 0 ? TKB : TKA, E18, 0n, 0n, 0n, t));
+        t += 1n;
+      }
+    });
+    console.log(
+      JSON.stringify({
+        bench: 'twamm-orders',
+        openOrders: open,
+        submitMs: round(submit.wallMs / SAMPLES),
+        cancelMs: round(cancel.wallMs / SAMPLES),
+        instantSwapMs: round(swap.wallMs / SAMPLES),
+        submitCpuMs: round(submit.cpuMs / SAMPLES),
+        cancelCpuMs: round(cancel.cpuMs / SAMPLES),
+        instantSwapCpuMs: round(swap.cpuMs / SAMPLES),
+      }),
+    );
+  }
+  db.close();
+}
+
+function executeBench() {
+  const { db, ledger, amm } = fresh();
+  const lp = getAddress('0x00000000000000000000000000000000000000aa');
+  ledger.deposit(TKA, lp, 10n ** 12n * E18, T0);
+  ledger.deposit(TKB, lp, 10n ** 12n * E18, T0);
+  amm.addLiquidity(lp, TKA, TKB, 10n ** 9n * E18, 10n ** 9n * E18, 0n, 0n, T0);
+  for (let i = 0; i < 1000; i++) {
+    ledger.deposit(TKA, owner(i), 10n ** 9n * E18, T0);
+    ledger.deposit(TKB, owner(i), 10n ** 9n * E18, T0);
+  }
+  const EXPIRIES = 10_000;
+  db.transaction(() => {
+    for (let i = 0; i < EXPIRIES; i++) {
+      // distinct end times within the day; amountIn a multiple of the duration: no remainder step, so exactly
+      // one schedule point per order
+      const duration = BigInt(8 + i * 8);
+      const sellA = i % 2 === 0;
+      amm.swap(owner(i), sellA ? TKA : TKB, sellA ? TKB : TKA, duration * 10n ** 12n, 0n, 0n, duration, T0);
+    }
+  });
+  const trader = owner(7);
+  const project = timed(() => amm.pool(TKA, TKB, T0 + 86_400n));
+  const execute = timed(() => db.transaction(() => amm.swap(trader, TKA, TKB, E18, 0n, 0n, 0n, T0 + 86_400n)));
+  const pool = amm.pool(TKA, TKB, T0 + 86_400n)!;
+  if (pool.openOrdersA + pool.openOrdersB !== 0) throw new Error('Not every order expired.');
+  console.log(
+    JSON.stringify({
+      bench: 'twamm-execute',
+      expiries: EXPIRIES,
+      executeMs: round(execute.wallMs),
+      executeCpuMs: round(execute.cpuMs),
+      projectReadMs: round(project.wallMs),
+    }),
+  );
+  db.close();
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+const only = argValue('--only');
+if (only !== 'orders') executeBench();
+if (only !== 'execute') ordersBench();
