@@ -1,26 +1,16 @@
-import type { Address, Hex } from 'viem';
-import { hexToString } from 'viem';
-import { errorViewSchema } from '@streamswap/protocol';
-import { appErrorWords } from '../lib/errors.js';
+import type { Address } from 'viem';
+import { rejectionFromReports } from '../lib/reportMessage.js';
 import { isTerminal, nextStage, type InputStage } from '../lib/inputLifecycle.js';
 
 const POLL_MS = 1_000;
 /** Give up following after this long; the item keeps its last stage and the user can look again later. */
 const GIVE_UP_MS = 10 * 60_000;
 
-/** The app's message from the last report of a rejected input, in words. */
+/** The app's message from the reports of a rejected input, in words. */
 async function rejectionMessage(application: Address, inputIndex: bigint): Promise<string> {
   const { rpcClient } = await import('../node/rpc.js');
   const reports = await rpcClient.listReports({ application, inputIndex, limit: 10 });
-  for (const report of [...reports.data].reverse()) {
-    try {
-      const parsed = errorViewSchema.safeParse(JSON.parse(hexToString(report.rawData as Hex)));
-      if (parsed.success) return appErrorWords(parsed.data.error.code, parsed.data.error.message);
-    } catch {
-      // not JSON: try the next report
-    }
-  }
-  return '';
+  return rejectionFromReports(reports.data.map((r) => r.rawData));
 }
 
 /** Follows a mined input through the rollups-node JSON-RPC until it is processed. */

@@ -140,6 +140,7 @@ export const copy = {
       confirmed: 'Confirmed on L1',
       failed: 'Failed on L1',
       queued: (n: bigint) => `Queued as input #${n}`,
+      queuedUnknown: 'Queued',
       processing: 'Processing',
       accepted: 'Accepted',
       rejected: 'Rejected',

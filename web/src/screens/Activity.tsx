@@ -16,6 +16,7 @@ import { copy } from '../lib/copy.js';
 import { describeError } from '../lib/errors.js';
 import { formatAmount, shortAddress } from '../lib/format.js';
 import type { InputStage } from '../lib/inputLifecycle.js';
+import { lifecycleSteps } from '../lib/lifecycleSteps.js';
 import { testIds } from '../lib/testIds.js';
 import { decodeWithdrawal } from '../lib/voucherPayload.js';
 import { voucherStatus } from '../lib/voucherStatus.js';
@@ -47,14 +48,8 @@ function stageLabel(s: InputStage): string {
   }
 }
 
-/** The steps of an input, lit up to where it is. */
-const STEPS = ['wallet', 'submitted', 'queued', 'processing', 'accepted'] as const;
-const ORDER: Record<InputStage['stage'], number> = { wallet: 0, rejectedByWallet: 0, submitted: 1, failed: 1, queued: 2, processing: 3, accepted: 4, rejected: 4, exception: 4 };
-
 function InputRow({ item }: { item: ActivityItem }) {
   const s = item.stage;
-  const reached = ORDER[s.stage];
-  const bad = s.stage === 'rejected' || s.stage === 'exception' || s.stage === 'failed' || s.stage === 'rejectedByWallet';
   const l1Done = item.l1Only && s.stage === 'accepted';
   return (
     <div className="spread" style={{ borderBottom: '1px solid var(--line)', paddingBottom: '0.6rem' }} data-testid={testIds.activity.input(item.key)}>
@@ -66,10 +61,10 @@ function InputRow({ item }: { item: ActivityItem }) {
         </span>
         {!item.l1Only ? (
           <span className="lifecycle">
-            {STEPS.map((step, i) => (
-              <span key={step} className={`step ${i < reached || (i === reached && !bad) ? 'done' : ''} ${i === reached && bad ? 'bad' : ''}`}>
+            {lifecycleSteps(s).map((step, i) => (
+              <span key={i} className={`step ${step.state === 'done' ? 'done' : step.state === 'bad' ? 'bad' : ''}`}>
                 {i > 0 ? '→ ' : ''}
-                {step === 'accepted' ? (bad && reached === 4 ? stageLabel(s) : 'Processed') : step === 'queued' && s.stage !== 'wallet' && 'inputIndex' in s ? copy.activity.stage.queued(s.inputIndex) : copy.activity.stage[step === 'queued' ? 'submitted' : step]}
+                {step.label}
               </span>
             ))}
           </span>
