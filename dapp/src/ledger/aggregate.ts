@@ -108,14 +108,21 @@ export class AggregateStore {
       );
   }
 
-  /** The aggregate exact at max(t, at), read-only. Missing rows read as zero. */
+  /** The aggregate exact at max(t, at), read-only. */
   project(account: bigint, token: bigint, agg: Aggregate, t: bigint): Aggregate {
-    if (t <= agg.at) return { ...agg };
+    return this.walk(account, token, agg, t).agg;
+  }
+
+  /** project, also telling how many pending starts came due (settle deletes them only if there are any). */
+  private walk(account: bigint, token: bigint, agg: Aggregate, t: bigint): { agg: Aggregate; starts: number } {
+    if (t <= agg.at) return { agg: { ...agg }, starts: 0 };
+    let starts = 0;
     const from = agg.at;
     let { avail, locked, inRate, outRate } = agg;
     avail += inRate * (t - from);
     locked -= outRate * (t - from);
     for (const row of this.due(STARTS_SQL, account, token, from, t)) {
+      starts += 1;
       const rate = rateX96(decodeAmount(row.amount), row.duration);
       if (row.sender === account) {
         outRate += rate;
@@ -137,7 +144,7 @@ export class AggregateStore {
       outRate -= rate;
       locked -= amount * SCALE - rate * row.duration - rate * (t - row.time);
     }
-    return { avail, locked, inRate, outRate, at: t, nIn: agg.nIn, nOut: agg.nOut };
+    return { agg: { avail, locked, inRate, outRate, at: t, nIn: agg.nIn, nOut: agg.nOut }, starts };
   }
 
   /**
@@ -160,10 +167,12 @@ export class AggregateStore {
   settle(account: bigint, token: bigint, t: bigint): Aggregate {
     const agg = this.load(account, token) ?? { avail: 0n, locked: 0n, inRate: 0n, outRate: 0n, at: t, nIn: 0n, nOut: 0n };
     if (t <= agg.at) return agg;
-    const next = this.project(account, token, agg, t);
-    this.db
-      .prepare('DELETE FROM ledger_pending WHERE account = ? AND token = ? AND start_at > ? AND start_at <= ?')
-      .run(account, token, agg.at, t);
+    const { agg: next, starts } = this.walk(account, token, agg, t);
+    if (starts > 0) {
+      this.db
+        .prepare('DELETE FROM ledger_pending WHERE account = ? AND token = ? AND start_at > ? AND start_at <= ?')
+        .run(account, token, agg.at, t);
+    }
     return next;
   }
 
