@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getAddress } from 'viem';
+import { stateDigest } from '../../src/storage/stateDigest.js';
 import { ALICE, BOB, CAROL, OTHER_TOKEN, TOKEN, expectRejected, freshLedger } from './fixtures.js';
 
 describe('deposit', () => {
@@ -200,5 +201,24 @@ describe('withdraw', () => {
     ledger.mint(OTHER_TOKEN, ALICE, 10n, 0n);
     expectRejected(db, 'TOKEN_NOT_WITHDRAWABLE', () => ledger.withdraw(OTHER_TOKEN, ALICE, 1n, 1n));
     expect(ledger.tokens().find((t) => t.token === getAddress(OTHER_TOKEN))?.withdrawable).toBe(false);
+  });
+});
+
+describe('atomicity inside the caller’s transaction', () => {
+  it('rolls back only the failing operation, including the settlement it wrote before failing', () => {
+    const { db, ledger } = freshLedger();
+    ledger.deposit(TOKEN, ALICE, 100n, 0n);
+    ledger.openStream(TOKEN, ALICE, BOB, 100n, 10n, 10n, 0n); // a start due at 10: settling Alice deletes its schedule row
+    const pendingRows = () => db.prepare('SELECT COUNT(*) AS n FROM ledger_pending').get<{ n: bigint }>()!.n;
+    expect(pendingRows()).toBe(2n);
+    db.transaction(() => {
+      ledger.deposit(TOKEN, CAROL, 5n, 12n);
+      const before = stateDigest(db);
+      expect(() => ledger.withdraw(TOKEN, ALICE, 1n, 12n)).toThrow(/has only 0 available/);
+      expect(stateDigest(db)).toBe(before);
+      expect(pendingRows()).toBe(2n);
+    });
+    expect(ledger.balanceOf(TOKEN, CAROL, 12n).available).toBe(5n);
+    expect(ledger.balanceOf(TOKEN, BOB, 15n).available).toBe(50n);
   });
 });
