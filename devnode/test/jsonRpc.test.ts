@@ -111,3 +111,24 @@ describe('rollups-node JSON-RPC through @cartesi/viem', () => {
     expect(await l1.validateOutput({ application: app, output: first })).toBe(true);
   });
 });
+
+describe('entry point', () => {
+  it('serves the address book, proxies the chain, answers CORS preflights and refuses unknown inspect targets', async () => {
+    const book = await (await fetch(`${stack.urls.http}/addresses`)).json();
+    expect(book).toEqual(stack.addressBook);
+    const pre = await fetch(`${stack.urls.http}/rpc`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    const chainId = await fetch(stack.urls.anvil, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'eth_chainId', params: [] }) });
+    expect(chainId.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await chainId.json()).toEqual({ jsonrpc: '2.0', id: 7, result: '0x7a69' });
+    expect((await fetch(`${stack.urls.http}/inspect/someone-else`, { method: 'POST', body: 'x' })).status).toBe(404);
+    expect((await fetch(`${stack.urls.http}/inspect/streamswap`)).status).toBe(405);
+    const byAddress = await fetch(`${stack.urls.http}/inspect/${app}`, { method: 'POST', body: 'hello' });
+    const answer = (await byAddress.json()) as { status: string; reports: { payload: string }[]; processed_input_count: number; exception_payload: null };
+    expect(answer.status).toBe('Accepted');
+    expect(answer.exception_payload).toBeNull();
+    expect(typeof answer.processed_input_count).toBe('number');
+    expect(JSON.parse(Buffer.from(answer.reports[0]!.payload.slice(2), 'hex').toString('utf8')).payload).toBe('hello');
+  });
+});

@@ -107,9 +107,9 @@ export class RollupEngine extends EventEmitter {
   }
 
   /**
-   * POST /finish: closes the current request with `status` (ignored when there is none, e.g. the first call or after an
-   * inspect's... no: an inspect's status is its answer) and waits for the next request; resolves null on timeout (→ 202).
-   * `onGone` lets the HTTP layer cancel the wait when the back-end's connection drops, so no request is lost.
+   * POST /finish: closes the current request with `status` (ignored when there is none, e.g. the back-end's first call;
+   * for an inspect it becomes the inspect's answer status) and waits for the next request; resolves null on timeout
+   * (→ 202). `onGone` lets the HTTP layer cancel the wait when the back-end's connection drops, so no request is lost.
    */
   finish(status: 'accept' | 'reject', onGone: (cancel: () => void) => void): Promise<RollupRequest | null> {
     this.close(status === 'accept' ? 'ACCEPTED' : 'REJECTED', null);
