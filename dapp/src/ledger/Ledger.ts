@@ -1,43 +1,17 @@
 import type { Address } from 'viem';
-import {
-  AppError,
-  MAX_TIME,
-  MAX_UINT256,
-  keptAtCancel,
-  streamEnd,
-  streamPaidAt,
-  streamRateX64,
-  streamStatusAt,
-} from '@streamswap/protocol';
+import { AppError, MAX_TIME, keptAtCancel, streamEnd } from '@streamswap/protocol';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { type Aggregate, AggregateStore, SCALE, SCALE_BITS, rateX96 } from './aggregate.js';
 import { decodeAddress, decodeAmount, encodeAddress, encodeAmount } from './codec.js';
 import { LEDGER_SCHEMA } from './schema.js';
+import { STREAM_COLUMNS, type StreamRow, toRecord } from './streamRows.js';
+import { insufficient, requireDistinct, requireNonNegative, requirePositive } from './validation.js';
 import type { BalanceExtension, BalanceSnapshot, StreamPage, StreamRecord } from './types.js';
 
 export type { BalanceExtension, BalanceSnapshot, StreamPage, StreamRecord } from './types.js';
 
 /** X96 -> X64 for the rates shown to clients. */
 const TO_X64 = SCALE_BITS - 64n;
-
-interface StreamRow {
-  id: bigint;
-  token: bigint;
-  sender: bigint;
-  receiver: bigint;
-  amount: Uint8Array;
-  start_at: bigint;
-  duration: bigint;
-  end_at: bigint;
-  token_address: Uint8Array;
-  sender_address: Uint8Array;
-  receiver_address: Uint8Array;
-}
-
-const STREAM_COLUMNS = `s.id, s.token, s.sender, s.receiver, s.amount, s.start_at, s.duration, s.end_at,
-  t.address AS token_address, a.address AS sender_address, b.address AS receiver_address
-  FROM ledger_stream s JOIN ledger_token t ON t.id = s.token
-  JOIN ledger_account a ON a.id = s.sender JOIN ledger_account b ON b.id = s.receiver`;
 
 /**
  * The streamable token ledger: deposits, transfers, escrowed streams paying by the second, cancels and
@@ -389,55 +363,4 @@ export class Ledger {
     const supply = decodeAmount(row?.supply ?? new Uint8Array(0)) + delta;
     this.db.prepare('UPDATE ledger_token SET supply = ? WHERE id = ?').run(encodeAmount(supply), tok);
   }
-}
-
-function toRecord(row: StreamRow, t: bigint): StreamRecord {
-  const amount = decodeAmount(row.amount);
-  const end = streamEnd(row.start_at, row.duration);
-  const canceledAt = row.end_at === end ? null : row.end_at;
-  const status = streamStatusAt(row.start_at, row.duration, canceledAt, t);
-  const streamed = streamPaidAt(amount, row.start_at, row.duration, canceledAt, t);
-  return {
-    id: row.id,
-    token: decodeAddress(row.token_address),
-    sender: decodeAddress(row.sender_address),
-    receiver: decodeAddress(row.receiver_address),
-    amount,
-    start: row.start_at,
-    duration: row.duration,
-    end,
-    status,
-    streamed,
-    remaining: status === 'canceled' ? 0n : amount - streamed,
-    canceledAt,
-    rateX64: streamRateX64(amount, row.duration),
-  };
-}
-
-function requirePositive(amount: bigint, what: string): void {
-  if (typeof amount !== 'bigint' || amount <= 0n) {
-    throw new AppError('INVALID_AMOUNT', `The ${what} amount must be positive, got ${String(amount)}.`);
-  }
-  if (amount > MAX_UINT256) throw new AppError('VALUE_OUT_OF_RANGE', `The ${what} amount ${amount} exceeds 2^256 - 1.`);
-}
-
-/** Composition primitives accept 0 as a no-op; returns whether there is anything to do. */
-function requireNonNegative(amount: bigint, what: string): boolean {
-  if (typeof amount !== 'bigint' || amount < 0n) {
-    throw new AppError('INVALID_AMOUNT', `The ${what} amount must not be negative, got ${String(amount)}.`);
-  }
-  return amount > 0n;
-}
-
-function requireDistinct(from: Address, to: Address): void {
-  if (Buffer.compare(encodeAddress(from), encodeAddress(to)) === 0) {
-    throw new AppError('SELF_TRANSFER', `The sender and the receiver are the same account ${from}.`);
-  }
-}
-
-function insufficient(token: Address, account: Address, available: bigint, amount: bigint, what = 'operation'): AppError {
-  return new AppError(
-    'INSUFFICIENT_AVAILABLE',
-    `The ${what} needs ${amount} of token ${token} but account ${account} has only ${available} available.`,
-  );
 }
