@@ -38,6 +38,11 @@ export function chainTools(stack: StackInfo) {
     book,
     /** Latest block timestamp: the chain's "now". */
     chainNow: async () => (await publicClient.getBlock({ blockTag: 'latest' })).timestamp,
+    /** Mines an empty block now and returns its timestamp (the chain's now, even after an idle spell without blocks). */
+    mineNow: async () => {
+      await rpc('evm_mine');
+      return (await publicClient.getBlock({ blockTag: 'latest' })).timestamp;
+    },
     /** Moves chain time forward and mines a block at the new time. */
     advanceTime: async (seconds: number) => {
       await rpc('evm_increaseTime', [seconds]);

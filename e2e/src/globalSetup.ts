@@ -38,7 +38,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env.E2E_STACK = info;
   console.log(`[e2e] local stack and web app ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.parse(info).web}`);
-  return () => stopChild(child);
+  return async () => {
+    const stopping = Date.now();
+    await stopChild(child);
+    console.log(`[e2e] local stack stopped in ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
+  };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

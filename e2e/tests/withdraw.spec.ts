@@ -25,6 +25,9 @@ test('withdraws, waits for the voucher proof, executes it on L1, and a second ex
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('40 tUSD');
   const id = (await rows.first().getAttribute('data-testid'))!.slice('voucher-row-'.length);
+  // the node lists it as a voucher to the token contract, with a proof once the epoch is claimed
+  const voucher = (await chain.cartesi.listOutputs({ application: stack.addressBook.application, outputType: 'Voucher' } as never)).data.find((o) => o.index === BigInt(id));
+  expect(voucher?.decodedData).toMatchObject({ type: 'Voucher', destination: tusd.address });
   const status = page.getByTestId(testIds.activity.voucherStatus(id));
   await expect(status).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
   await page.screenshot({ path: test.info().outputPath('1-ready.png') });
