@@ -253,6 +253,7 @@ export class Amm implements BalanceExtension {
     return this.db.transaction(() => {
       this.ledger.debit(tokenIn, owner, amountIn, t);
       const s = this.sync(ref.id, t, false);
+      if (from < s.lastT) throw new AppError('START_IN_PAST', `The order starts at ${from}, before the pool's time ${s.lastT}.`);
       const dir = ref.dirA;
       const side = s.sides[dir];
       const [rIn, rOut] = dir === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];

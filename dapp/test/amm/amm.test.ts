@@ -246,3 +246,27 @@ describe('streamed orders', () => {
     expect(streamed).toBe(amm.order(1n, T0 + 100n + 2000n * 60n)!.sold);
   });
 });
+
+describe('reads', () => {
+  it('never write: the state digest is unchanged by pool, order, history, quote and balance reads', async () => {
+    const { stateDigest } = await import('../../src/storage/stateDigest.js');
+    const { db, ledger, amm } = pool();
+    ledger.deposit(TKA, BOB, 10n * E18, T0);
+    ledger.deposit(TKB, CAROL, 10n * E18, T0);
+    amm.swap(BOB, TKA, TKB, 10n * E18, 0n, 0n, 1000n, T0, 1n);
+    amm.swap(CAROL, TKB, TKA, 10n * E18, 0n, T0 + 10n, 500n, T0);
+    const before = stateDigest(db);
+    for (const t of [T0 + 5n, T0 + 300n, T0 + 5000n]) {
+      amm.pool(TKA, TKB, t);
+      amm.pools(t);
+      amm.order(1n, t);
+      amm.ordersOf(BOB, t, { limit: 10, offset: 0 });
+      amm.history(TKA, TKB, 0n, t);
+      amm.quote(TKA, TKB, E18, 0n, t);
+      amm.quote(TKB, TKA, E18, 100n, t);
+      ledger.balanceOf(TKB, BOB, t);
+      ledger.balanceOf(TKA, CAROL, t);
+    }
+    expect(stateDigest(db)).toBe(before);
+  });
+});

@@ -193,7 +193,7 @@ describe('TWAMM execution properties', () => {
     );
   });
 
-  it('gives the same proceeds whether the pool is touched once or 1,000 times (within 1 wei per touch)', () => {
+  it('gives the same proceeds whether the pool is touched once or 1,000 times, within 1 wei per touch (prototype bug 7)', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: 1000n, max: 1_000_000n }),
