@@ -44,6 +44,18 @@ export class ManagedProcess {
     });
     if (out !== null) fs.closeSync(out);
     this.child = child;
+    // Children live in their own process group (so npm → vite stops as a whole): make sure they do not outlive us.
+    const onParentExit = (): void => {
+      if (child.pid && child.exitCode === null && child.signalCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+      }
+    };
+    process.once('exit', onParentExit);
+    child.once('exit', () => process.off('exit', onParentExit));
     const prefix = `[${this.o.name}] `;
     const forward = (stream: NodeJS.ReadableStream | null, to: NodeJS.WriteStream): void => {
       if (!stream) return;
