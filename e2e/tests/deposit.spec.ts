@@ -44,4 +44,12 @@ test('connects a wallet, mints test tokens and deposits them through the ERC-20 
   const last = inputs.data.at(-1)!;
   expect(last.status).toBe('ACCEPTED');
   expect(last.decodedData?.sender).toBe(stack.addressBook.erc20Portal);
+
+  // the activity screen tells the deposit's whole story, with the node's input index, and never calls an L1-only write "processed"
+  await page.getByTestId(testIds.nav('activity')).click();
+  const depositRow = page.locator('[data-testid^="activity-input-"]').filter({ hasText: 'Deposit 250 tCTSI' });
+  await expect(depositRow).toContainText(`Queued as input #${last.index}`);
+  await expect(depositRow.locator('[data-testid^="activity-stage-"]')).toHaveText('Accepted');
+  await expect(page.locator('[data-testid^="activity-stage-"]').filter({ hasText: 'Confirmed on L1' })).toHaveCount(2); // mint, approve
+  await page.screenshot({ path: test.info().outputPath('3-activity.png') });
 });
