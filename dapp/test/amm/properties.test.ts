@@ -131,9 +131,9 @@ describe('AMM invariants under random operations', () => {
           expect(promised).toBe(0n);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
-  });
+  }, 300_000);
 
   it('reads project exactly what execution then does', () => {
     fc.assert(
@@ -225,7 +225,7 @@ describe('TWAMM execution properties', () => {
       ),
       { numRuns: 4 },
     );
-  });
+  }, 300_000);
 
   it('two equal and opposite orders leave the price nearly unchanged', () => {
     fc.assert(
