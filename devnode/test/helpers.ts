@@ -42,7 +42,7 @@ export async function sendInput(stack: ChainTarget, payload: Hex, accountIndex =
   throw new Error(`no InputAdded in tx ${hash}`);
 }
 
-export async function until<T>(what: string, f: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(what: string, f: () => T | undefined | Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await f();

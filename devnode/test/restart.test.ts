@@ -17,7 +17,7 @@ const processed = (stack: DevStack, idx: bigint) =>
     return s && s !== 'NONE' ? s : undefined;
   });
 
-describe('restarts', () => {
+describe('restarts', { timeout: 120_000 }, () => {
   it('restarts a dead back-end with a fresh database and replays the log without applying any input twice', async () => {
     const stack = await startEchoStack();
     cleanups.push(() => stack.stop());

@@ -93,7 +93,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-describe('the real stack: anvil, v2.2.0 contracts, node, back-end', () => {
+describe('the real stack: anvil, v2.2.0 contracts, node, back-end', { timeout: 120_000 }, () => {
   let streamId: string;
   let withdrawal: Processed;
   const W = 25_000_000n; // 25 tUSD
@@ -173,7 +173,7 @@ describe('the real stack: anvil, v2.2.0 contracts, node, back-end', () => {
     const outputIndex = vouchers.data[0]!.index;
     // wait for the claim (the node mines the rest of the epoch when the chain is idle, then submits to the Authority)
     let output = await node.getOutput({ application: app, outputIndex });
-    for (let i = 0; !output.outputHashesSiblings && i < 400; i++) {
+    for (const deadline = Date.now() + 60_000; !output.outputHashesSiblings && Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, 50));
       output = await node.getOutput({ application: app, outputIndex });
     }
