@@ -85,9 +85,27 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   // One live tree over every accepted output: gives each input its outputs_hash (the root after it) and the claimer
   // reads it as of each epoch's end.
   const tree = OutputsMerkleTree.fromLeaves(store.db.prepare<[], { leaf: Hex }>('SELECT leaf FROM outputs ORDER BY idx').all().map((r) => r.leaf));
-  engine.outputsHashAfter = (leaves) => {
+  // outputs_hash (the root after each input) costs 63 hashes: computed just after the /finish answer, while the back-end
+  // works on its next request, instead of before it.
+  const pendingHashes: { idx: number; n: number }[] = [];
+  let hashTimer: NodeJS.Immediate | null = null;
+  const setOutputsHash = store.db.prepare('UPDATE inputs SET outputs_hash = ? WHERE idx = ?');
+  const flushHashes = (): void => {
+    hashTimer = null;
+    const batch = pendingHashes.splice(0);
+    let lastN = -1;
+    let root: Hex = '0x';
+    store.db.transaction(() => {
+      for (const { idx, n } of batch) {
+        if (n !== lastN) (root = tree.root(n)), (lastN = n);
+        setOutputsHash.run(root, idx);
+      }
+    })();
+  };
+  engine.onOutputsCommitted = (idx, leaves) => {
     for (const l of leaves) tree.append(l);
-    return tree.root();
+    pendingHashes.push({ idx, n: tree.leafCount });
+    hashTimer ??= setImmediate(flushHashes);
   };
 
   let claimer: Claimer;
@@ -153,6 +171,8 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       (stopping ??= (async () => {
         await reader.stop();
         await claimer.stop();
+        if (hashTimer) clearImmediate(hashTimer);
+        flushHashes();
         engine.shutdown();
         await Promise.all([closeServer(rollupServer), closeServer(entryServer)]);
         store.db.close();

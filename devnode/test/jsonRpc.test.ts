@@ -54,6 +54,12 @@ describe('rollups-node JSON-RPC through @cartesi/viem', () => {
     expect(input.decodedData?.index).toBe(c.index);
     expect((await client.getInput({ application: app, inputIndex: b.index })).status).toBe('REJECTED');
     expect(await client.getProcessedInputCount({ application: app })).toBe(3n);
+    // outputs_hash = the outputs root after the input; a rejected input leaves it unchanged
+    const hashOf = (i: bigint) => until(`outputs_hash of ${i}`, async () => (await client.getInput({ application: app, inputIndex: i })).outputsHash ?? undefined);
+    const [ha, hb, hc] = [await hashOf(a.index), await hashOf(b.index), await hashOf(c.index)];
+    expect(ha).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(hb).toBe(ha);
+    expect(hc).not.toBe(ha);
 
     const inputs = await client.listInputs({ application: app });
     expect(inputs.data.map((i) => i.index)).toEqual([a.index, b.index, c.index]);
@@ -88,6 +94,11 @@ describe('rollups-node JSON-RPC through @cartesi/viem', () => {
     const accepted = epochs.data.filter((e) => e.status === 'CLAIM_ACCEPTED');
     expect(accepted.at(-1)!.index).toBe(last);
     expect(accepted.at(-1)!.outputsMerkleRoot).not.toBe(zeroHash);
+    // the claim is the outputs root after the epoch's last input
+    for (const e of accepted) {
+      const lastInput = await client.getInput({ application: app, inputIndex: e.inputIndexUpperBound - 1n });
+      expect(lastInput.outputsHash).toBe(e.outputsMerkleRoot);
+    }
     expect((await client.getEpoch({ application: app, epochIndex: last })).claimTransactionHash).toMatch(/^0x[0-9a-f]{64}$/);
 
     const { publicClient, wallet } = chainClients(stack, 2);

@@ -78,8 +78,11 @@ export class RollupEngine extends EventEmitter {
   private dispatchedAt = 0;
   replayMismatches = 0;
   replayedInputs = 0;
-  /** Returns the outputs root after the given accepted outputs are appended (null when no tree is wired). */
-  outputsHashAfter: ((newLeaves: Hex[]) => Hex | null) | null = null;
+  /**
+   * Called with the leaves an input added to the outputs tree (none if it was not accepted), right after it is stored;
+   * the node appends them to its tree and fills the input's outputs_hash off the back-end's critical path.
+   */
+  onOutputsCommitted: ((inputIndex: number, newLeaves: Hex[]) => void) | null = null;
 
   constructor(
     private readonly store: NodeStore,
@@ -272,8 +275,8 @@ export class RollupEngine extends EventEmitter {
     const accepted = status === 'ACCEPTED';
     const outputs = accepted ? c.outputs : [];
     const reports = accepted || this.keepRejectedReports ? c.reports : [];
-    const outputsHash = this.outputsHashAfter ? this.outputsHashAfter(outputs.map((o) => o.leaf)) : null;
-    this.store.finishInput(c.input, status, outputs, reports, outputsHash);
+    this.store.finishInput(c.input, status, outputs, reports, null);
+    this.onOutputsCommitted?.(c.input.idx, outputs.map((o) => o.leaf));
     this.crashes.delete(c.input.idx);
     this.emit('processed', c.input.idx, status);
   }
