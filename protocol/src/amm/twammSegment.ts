@@ -59,7 +59,10 @@ export function twammSegment(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, u
  * u = (M+2) + r*M and v = M + r*(M+2): x_end = x0 * r * u / v.
  */
 function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, unitBits: number): bigint {
-  const p = Math.max(64, 32 + Math.max(bitLength(x0), bitLength(y0), bitLength(xIn), bitLength(yIn)) - unitBits);
+  let largest = x0 > y0 ? x0 : y0;
+  if (xIn > largest) largest = xIn;
+  if (yIn > largest) largest = yIn;
+  const p = Math.max(64, 32 + bitLength(largest) - unitBits);
   const P = BigInt(p);
   const S = 1n << P;
   const r = isqrt(((y0 * xIn) << (2n * P)) / (x0 * yIn));
@@ -68,9 +71,11 @@ function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, unitBit
   const zCap = P * S;
   if (z > zCap) z = zCap;
   const M = expm1Fixed(z, p);
-  const u = (M + 2n * S) * S + r * M; // scale S^2
-  const v = M * S + r * (M + 2n * S); // scale S^2
-  return ceilDiv(x0 * r * u, v << P);
+  // u/v at scale S (truncation error ~2^-P relative), then one shift instead of a long division
+  const u = M + 2n * S + ((r * M) >> P);
+  const v = M + ((r * (M + 2n * S)) >> P);
+  const q = (u << P) / v;
+  return ((x0 * r * q) >> (2n * P)) + 1n;
 }
 
 /** Clamps the ends to what the pool can hold and enforces x * y >= k. */
