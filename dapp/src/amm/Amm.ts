@@ -295,7 +295,7 @@ export class Amm implements BalanceExtension {
         paid: 0n,
         live: true,
         refundDue: false,
-        watch: minAvg !== null,
+        watch: minAvg !== null && minAvg > 0n, // a zero limit can never stop the order: not watched
       };
       const id = this.orders.insert(order);
       const first = initialRate({ ...order, id });
@@ -305,7 +305,7 @@ export class Amm implements BalanceExtension {
       this.orders.schedule(ref.id, from + duration, dir, -rate, 1);
       side.open += 1;
       side.unsold += amountIn << 64n;
-      if (minAvg !== null) s.limits += 1;
+      if (order.watch) s.limits += 1;
       this.hist.record(s, t);
       this.pairs.save(s);
       return id;
