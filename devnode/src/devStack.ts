@@ -141,6 +141,8 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     let webUrl: string | undefined;
     if (opts.web) {
       const webPort = opts.webPort ?? 5173;
+      let onUrl: (url: string) => void = () => {};
+      const announced = new Promise<string>((resolve) => (onUrl = resolve));
       const web = new ManagedProcess({
         name: 'web',
         command: 'npm',
@@ -148,10 +150,18 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
         cwd: REPO_ROOT,
         env: { ...process.env, VITE_NODE_URL: node.urls.http, VITE_APPLICATION: addressBook.applicationName },
         restart: false,
+        // Vite prints "Local: http://127.0.0.1:<port>/" (the only way to learn the port when asked for 0)
+        onOutput: (line) => {
+          const m = /Local:\s+(http:\/\/\S+?)\/?\s*$/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
+          if (m) onUrl(m[1]!);
+        },
       });
       web.start();
       cleanups.push(() => web.stop());
-      webUrl = `http://127.0.0.1:${webPort}`;
+      webUrl =
+        webPort === 0
+          ? await Promise.race([announced, new Promise<string>((_, reject) => setTimeout(() => reject(new Error('the web dev server did not start within 60 s')), 60_000))])
+          : `http://127.0.0.1:${webPort}`;
     }
 
     let stopping: Promise<void> | undefined;
