@@ -55,6 +55,9 @@ export default function Pool() {
           {tokens.pools.map((p) => {
             const lp = lpTokenAddress(p.tokenA, p.tokenB);
             const active = (p.tokenA === tokenA && p.tokenB === tokenB) || (p.tokenA === tokenB && p.tokenB === tokenA);
+            // the chip names the pair the way the selectors do (the active pair in the selected order, others in book order)
+            const [first, second] = active ? [tokenA!, tokenB!] : ordered(p.tokenA, p.tokenB);
+            const reserveOf = (t: Address) => BigInt(t === p.tokenA ? p.reserveA : p.reserveB);
             return (
               <button
                 key={lp}
@@ -67,7 +70,7 @@ export default function Pool() {
                   setTokenB(b);
                 }}
               >
-                {tokens.meta(p.tokenA).symbol}/{tokens.meta(p.tokenB).symbol} · {formatAmount(BigInt(p.reserveA), tokens.meta(p.tokenA).decimals, 2)} / {formatAmount(BigInt(p.reserveB), tokens.meta(p.tokenB).decimals, 2)}
+                {tokens.meta(first).symbol}/{tokens.meta(second).symbol} · {formatAmount(reserveOf(first), tokens.meta(first).decimals, 2)} / {formatAmount(reserveOf(second), tokens.meta(second).decimals, 2)}
               </button>
             );
           })}

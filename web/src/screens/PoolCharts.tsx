@@ -44,7 +44,7 @@ export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB
           {copy.pool.chartEmpty}
         </div>
       ) : (
-        <div className="grid2">
+        <div className="chart-grid">
           <div data-testid={testIds.pool.priceChart}>
             <h3>
               {copy.pool.price} ({metaB.symbol} per {metaA.symbol})
@@ -78,7 +78,7 @@ export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB
               </ResponsiveContainer>
             </div>
           </div>
-          <div data-testid={testIds.pool.flowChart} style={{ gridColumn: '1 / -1' }}>
+          <div data-testid={testIds.pool.flowChart} className="chart-wide">
             <h3>{copy.pool.flow}</h3>
             <div className="chart-box">
               <ResponsiveContainer width="100%" height="100%">
