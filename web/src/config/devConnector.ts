@@ -2,6 +2,7 @@ import { createConnector } from 'wagmi';
 import { mock } from 'wagmi/connectors';
 import type { Address } from 'viem';
 import { copy } from '../lib/copy.js';
+import { DEV_ACCOUNTS } from './devAccounts.js';
 
 export const DEV_CONNECTOR_TYPE = 'dev';
 
@@ -14,7 +15,8 @@ const storageKey = (index: number) => `streamswap.devAccount.${index}`;
  * it before (a flag in localStorage), so a first visit shows "Connect wallet" like any dapp.
  */
 export function devAccount(index: number, address: Address) {
-  const base = mock({ accounts: [address], features: { defaultConnected: true, reconnect: true } });
+  // not connected by default: only connect() (a click) or a reconnect of a flagged account connects it
+  const base = mock({ accounts: [address], features: { defaultConnected: false, reconnect: true } });
   return createConnector((config) => {
     const inner = base(config);
     return {
@@ -24,6 +26,8 @@ export function devAccount(index: number, address: Address) {
       type: DEV_CONNECTOR_TYPE,
       async connect(parameters) {
         const result = await inner.connect.call(this, parameters);
+        // only the account chosen last comes back after a reload
+        for (let i = 0; i < DEV_ACCOUNTS.length; i++) if (i !== index) globalThis.localStorage?.removeItem(storageKey(i));
         globalThis.localStorage?.setItem(storageKey(index), '1');
         return result;
       },

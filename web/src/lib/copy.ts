@@ -75,6 +75,9 @@ export const copy = {
     custom: 'Custom',
     preview: (perSecond: string, perMonth: string, symbol: string, end: string) =>
       `${perSecond} ${symbol}/second · ${perMonth} ${symbol}/month · ends ${end}`,
+    perSecond: (symbol: string) => `${symbol}/second`,
+    perMonth: (symbol: string) => `${symbol}/month`,
+    ends: 'ends',
     incoming: 'Incoming',
     outgoing: 'Outgoing',
     emptyIncoming: 'Nobody streams to you yet.',

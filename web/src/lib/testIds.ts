@@ -40,6 +40,10 @@ export const testIds = {
     customValue: 'stream-duration-custom-value',
     customUnit: 'stream-duration-custom-unit',
     preview: 'stream-preview',
+    /** the preview's figures, each with data-value in base units (end: unix seconds) */
+    previewPerSecond: 'stream-preview-per-second',
+    previewPerMonth: 'stream-preview-per-month',
+    previewEnd: 'stream-preview-end',
     error: (field: string) => `stream-error-${field}`,
     submit: 'primary-stream',
     tab: (dir: 'incoming' | 'outgoing') => `streams-tab-${dir}`,
@@ -63,6 +67,10 @@ export const testIds = {
     order: (id: string) => `order-row-${id}`,
     orderStatus: (id: string) => `order-status-${id}`,
     orderCancel: (id: string) => `order-cancel-${id}`,
+    /** sold and bought so far, each with data-value in base units */
+    orderSold: (id: string) => `order-sold-${id}`,
+    orderBought: (id: string) => `order-bought-${id}`,
+    orders: 'order-list',
   },
   pool: {
     pair: (lp: string) => `pool-pair-${lp}`,
@@ -84,6 +92,8 @@ export const testIds = {
     chartEmpty: 'chart-empty',
   },
   activity: {
+    inputs: 'activity-list',
+    vouchers: 'voucher-list',
     input: (key: string) => `activity-input-${key}`,
     stage: (key: string) => `activity-stage-${key}`,
     voucher: (index: string) => `voucher-row-${index}`,

@@ -28,7 +28,7 @@ export default function Activity() {
     <section className="screen">
       <h1>{copy.activity.title}</h1>
       <Vouchers />
-      <div className="card">
+      <div className="card" data-testid={testIds.activity.inputs}>
         <h2>{copy.activity.inputs}</h2>
         {items.length === 0 ? <div className="empty">{copy.activity.emptyInputs}</div> : null}
         {items.map((item) => (
@@ -109,7 +109,7 @@ function Vouchers() {
   });
 
   return (
-    <div className="card">
+    <div className="card" data-testid={testIds.activity.vouchers}>
       <h2>{copy.activity.vouchers}</h2>
       {mine.length === 0 ? <div className="empty">{copy.activity.emptyVouchers}</div> : null}
       {mine.map(({ output, withdrawal }, i) => {
@@ -140,7 +140,9 @@ function VoucherRow(props: { index: bigint; rawData: Hex; siblings: readonly Hex
   const write = useWriteContract();
   const send = useSendInput();
   const [executing, setExecuting] = useState(false);
-  const status = voucherStatus({ hasProof: props.siblings !== null, executed: props.executed, executing, valid: props.valid });
+  // the pre-check proved it executed (e.g. from another tab): show it at once, before the next read of wasOutputExecuted
+  const [knownExecuted, setKnownExecuted] = useState(false);
+  const status = voucherStatus({ hasProof: props.siblings !== null, executed: props.executed || knownExecuted, executing, valid: props.valid });
   const id = props.index.toString();
 
   const execute = async () => {
@@ -158,7 +160,9 @@ function VoucherRow(props: { index: bigint; rawData: Hex; siblings: readonly Hex
       });
       await send(`Execute withdrawal of ${props.label}`, () => write.mutateAsync(request), { l1Only: true });
     } catch (error) {
-      toast(describeError(error));
+      const words = describeError(error);
+      if (words.title === copy.errors.alreadyExecuted) setKnownExecuted(true);
+      toast(words);
     }
     setExecuting(false);
     props.onDone();

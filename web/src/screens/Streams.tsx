@@ -210,7 +210,17 @@ function CreateStream() {
       </div>
       {preview && meta ? (
         <p className="muted small" data-testid={testIds.streams.preview}>
-          {copy.streams.preview(formatAmount(preview.perSecond, meta.decimals, 6), formatAmount(preview.perMonth, meta.decimals, 2), meta.symbol, formatDateTime(preview.end))}
+          <span data-testid={testIds.streams.previewPerSecond} data-value={preview.perSecond.toString()}>
+            {formatAmount(preview.perSecond, meta.decimals, 6)}
+          </span>{' '}
+          {copy.streams.perSecond(meta.symbol)} ·{' '}
+          <span data-testid={testIds.streams.previewPerMonth} data-value={preview.perMonth.toString()}>
+            {formatAmount(preview.perMonth, meta.decimals, 2)}
+          </span>{' '}
+          {copy.streams.perMonth(meta.symbol)} · {copy.streams.ends}{' '}
+          <span data-testid={testIds.streams.previewEnd} data-value={preview.end.toString()}>
+            {formatDateTime(preview.end)}
+          </span>
         </p>
       ) : null}
       <PrimaryButton action={action} onSubmit={() => void submit()} testId={testIds.streams.submit} />

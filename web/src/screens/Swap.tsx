@@ -33,7 +33,7 @@ export default function Swap() {
       <h1>{copy.swap.title}</h1>
       <div className="grid2">
         <SwapForm />
-        <div className="card">
+        <div className="card" data-testid={testIds.swap.orders}>
           <h2>{copy.swap.orders}</h2>
           {(orders.data?.orders ?? []).length === 0 ? <div className="empty">{copy.swap.emptyOrders}</div> : null}
           {(orders.data?.orders ?? []).map((o) => (
@@ -199,13 +199,19 @@ function OrderRow({ order }: { order: OrderView }) {
         <div className="stat">
           <span className="muted small">{copy.swap.sold}</span>
           <span className="num">
-            {formatAmount(sold, metaIn.decimals)} / {formatAmount(times.amountIn, metaIn.decimals)} {metaIn.symbol}
+            <span data-testid={testIds.swap.orderSold(order.id)} data-value={sold.toString()}>
+              {formatAmount(sold, metaIn.decimals)}
+            </span>{' '}
+            / {formatAmount(times.amountIn, metaIn.decimals)} {metaIn.symbol}
           </span>
         </div>
         <div className="stat">
           <span className="muted small">{copy.swap.bought}</span>
           <span className="num">
-            {formatAmount(bought, metaOut.decimals)} {metaOut.symbol}
+            <span data-testid={testIds.swap.orderBought(order.id)} data-value={bought.toString()}>
+              {formatAmount(bought, metaOut.decimals)}
+            </span>{' '}
+            {metaOut.symbol}
           </span>
         </div>
         <div className="stat">
