@@ -3,7 +3,6 @@ import { zeroAddress } from 'viem';
 import {
   AppError,
   checkedSwap,
-  estimateStreamedSwap,
   FEE_DENOMINATOR,
   FEE_NUMERATOR,
   getAmountOut,
@@ -33,6 +32,7 @@ import {
 import { OrderStore } from './OrderStore.js';
 import { PairStore, type PairState } from './PairStore.js';
 import { AMM_SCHEMA } from './schema.js';
+import { estimateOrder } from './streamedEstimate.js';
 import type { HistoryPoint, OrderRecord, PoolSnapshot, Quote } from './types.js';
 import { advance, type AdvanceHooks, X64 } from './virtualOrders.js';
 
@@ -256,20 +256,15 @@ export class Amm implements BalanceExtension {
       if (from < s.lastT) throw new AppError('START_IN_PAST', `The order starts at ${from}, before the pool's time ${s.lastT}.`);
       const dir = ref.dirA;
       const side = s.sides[dir];
-      const [rIn, rOut] = dir === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];
-      const estimate = estimateStreamedSwap({
-        reserveIn: rIn,
-        reserveOut: rOut,
-        saleRateInX64: side.rate,
-        saleRateOutX64: s.sides[1 - dir]!.rate,
-        amountIn,
-        duration,
-      }).amountOut;
-      if (estimate < amountOutMin) {
-        throw new AppError('INSUFFICIENT_OUTPUT_AMOUNT', `Selling ${amountIn} of ${tokenIn} over ${duration} s is estimated to pay ${estimate} of ${tokenOut}, below the minimum ${amountOutMin}.`);
-      }
-      if (minAvg !== null && estimate * X64 < minAvg * amountIn) {
-        throw new AppError('INSUFFICIENT_OUTPUT_AMOUNT', `Selling ${amountIn} of ${tokenIn} over ${duration} s is estimated at an average price below the limit ${minAvg} (x2^64).`);
+      // the estimate walks the pair's schedule up to the order's end: only computed when there is something to check
+      if (amountOutMin > 0n || (minAvg !== null && minAvg > 0n)) {
+        const estimate = estimateOrder(this.orders, s, dir, amountIn, from, duration).amountOut;
+        if (estimate < amountOutMin) {
+          throw new AppError('INSUFFICIENT_OUTPUT_AMOUNT', `Selling ${amountIn} of ${tokenIn} over ${duration} s is estimated to pay ${estimate} of ${tokenOut}, below the minimum ${amountOutMin}.`);
+        }
+        if (minAvg !== null && estimate * X64 < minAvg * amountIn) {
+          throw new AppError('INSUFFICIENT_OUTPUT_AMOUNT', `Selling ${amountIn} of ${tokenIn} over ${duration} s is estimated at an average price below the limit ${minAvg} (x2^64).`);
+        }
       }
       const total = amountIn * X64;
       const rate = total / duration;
@@ -500,7 +495,7 @@ export class Amm implements BalanceExtension {
 
   /**
    * duration 0: the exact instant swap at t (after executing virtual orders and folding pending fees).
-   * duration > 0: the streamed-order estimate at the current flows (estimateStreamedSwap).
+   * duration > 0: the estimate of an order starting now, projected over the pair's real schedule (streamedEstimate.ts).
    */
   quote(tokenIn: Address, tokenOut: Address, amountIn: bigint, duration: bigint, t: bigint): Quote {
     const ref = this.requirePair(tokenIn, tokenOut);
@@ -515,7 +510,7 @@ export class Amm implements BalanceExtension {
       q = quoteInstantSwap(amountIn, rIn, rOut);
     } else {
       [rIn, rOut] = dir === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];
-      q = estimateStreamedSwap({ reserveIn: rIn, reserveOut: rOut, saleRateInX64: s.sides[dir].rate, saleRateOutX64: s.sides[1 - dir]!.rate, amountIn, duration });
+      q = estimateOrder(this.orders, s, dir, amountIn, s.lastT, duration);
     }
     return { tokenIn: getAddress(tokenIn), tokenOut: getAddress(tokenOut), amountIn, duration, at: s.lastT, ...q, reserveIn: rIn, reserveOut: rOut };
   }

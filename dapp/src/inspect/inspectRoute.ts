@@ -11,7 +11,7 @@ import {
   type TokensView,
 } from '@streamswap/protocol';
 import type { StreamSwapApp } from '../app/StreamSwapApp.js';
-import { MAX_PAGE, parseAddressParam, parsePage, parseTimeParam, parseUintParam } from './params.js';
+import { parseAddressParam, parsePage, parseTimeParam, parseUintParam } from './params.js';
 import { balanceView, historyPoints, orderView, poolView, quoteView, streamView } from './views.js';
 
 type Handler = (app: StreamSwapApp, args: string[], query: URLSearchParams, now: bigint) => unknown;
@@ -50,7 +50,7 @@ const routes: Record<string, { args: number; handle: Handler }> = {
       const accountAddr = parseAddressParam('account', account);
       const t = at(query, now);
       // Tokens bought by an order count even before any proceeds were settled into the ledger.
-      const orderTokens = app.amm.ordersOf(accountAddr, t, { limit: MAX_PAGE, offset: 0 }).orders.flatMap((o) => [o.tokenIn, o.tokenOut]);
+      const orderTokens = app.amm.accountTokens(accountAddr);
       const tokens = [...new Set([...app.ledger.accountTokens(accountAddr), ...orderTokens])].sort((a, b) =>
         a.toLowerCase() < b.toLowerCase() ? -1 : 1,
       );
