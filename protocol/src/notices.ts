@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { addressSchema, amountSchema, timeSchema } from './schemas.js';
 
+/** Adding and removing liquidity report the same figures. */
+const liquidityChange = {
+  provider: addressSchema,
+  tokenA: addressSchema,
+  tokenB: addressSchema,
+  amountA: amountSchema,
+  amountB: amountSchema,
+  liquidity: amountSchema,
+};
+
 /**
  * Every accepted input posts one notice whose payload is the UTF-8 JSON of one of these
  * (amounts and ids as decimal strings), describing what the input did.
@@ -20,24 +30,8 @@ export const noticeSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('streamCanceled'), streamId: amountSchema, streamed: amountSchema, refunded: amountSchema }),
   z.object({ kind: z.literal('withdrawn'), token: addressSchema, account: addressSchema, amount: amountSchema }),
-  z.object({
-    kind: z.literal('liquidityAdded'),
-    provider: addressSchema,
-    tokenA: addressSchema,
-    tokenB: addressSchema,
-    amountA: amountSchema,
-    amountB: amountSchema,
-    liquidity: amountSchema,
-  }),
-  z.object({
-    kind: z.literal('liquidityRemoved'),
-    provider: addressSchema,
-    tokenA: addressSchema,
-    tokenB: addressSchema,
-    amountA: amountSchema,
-    amountB: amountSchema,
-    liquidity: amountSchema,
-  }),
+  z.object({ kind: z.literal('liquidityAdded'), ...liquidityChange }),
+  z.object({ kind: z.literal('liquidityRemoved'), ...liquidityChange }),
   z.object({
     kind: z.literal('swapped'),
     account: addressSchema,
