@@ -3,12 +3,15 @@
  * every test's outcome, then a closing `N passed, M failed[, K skipped]` line. Exit code 1 if any failed.
  *
  * Usage: node run-tests.mjs <list file>   (one bundled test file a line, or `BUILD-FAILED <file>: <why>`)
+ * Like vitest, every test file runs in a process of its own (`--file <bundled test file>`), so what one
+ * file leaves behind (open databases, their WebAssembly memory) cannot affect the next.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, takeCollectedSuite, type ShimSuite, type ShimTest } from './vitest-shim.js';
 
 type Hook = (...args: unknown[]) => unknown;
@@ -24,7 +27,9 @@ function hasOnly(suite: ShimSuite): boolean {
 function describeError(error: unknown): string {
   if (error instanceof Error) {
     const stack = (error.stack ?? String(error)).split('\n').slice(0, 8).join('\n');
-    return stack.replace(/^/gm, '      ');
+    // fast-check (and others) keep the original failure as the cause
+    const cause = error.cause === undefined ? '' : `\n    caused by:\n${describeError(error.cause)}`;
+    return stack.replace(/^/gm, '      ') + cause;
   }
   return `      ${String(error)}`;
 }
@@ -119,17 +124,7 @@ function countSkipped(suite: ShimSuite): void {
   }
 }
 
-const listFile = process.argv[2];
-if (!listFile) throw new Error('usage: node run-tests.mjs <list file>');
-const lines = readFileSync(listFile, 'utf8').split('\n').filter((l) => l.trim() !== '');
-for (const line of lines) {
-  if (line.startsWith('BUILD-FAILED ')) {
-    failed += 1;
-    failures.push(line.slice('BUILD-FAILED '.length));
-    console.log(`${line}\n  ✗ the test file does not build, so none of its tests ran`);
-    continue;
-  }
-  const file = resolve(dirname(listFile), line);
+async function runFile(file: string): Promise<void> {
   console.log(relative(process.cwd(), file));
   try {
     await import(pathToFileURL(file).href);
@@ -138,10 +133,48 @@ for (const line of lines) {
     failed += 1;
     failures.push(`${file} (load)`);
     console.log(`  ✗ failed to load\n${describeError(error)}`);
-    continue;
+    return;
   }
   const root = takeCollectedSuite();
   await runSuite(root, [], [], hasOnly(root), false);
+}
+
+const SUMMARY = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m;
+
+if (process.argv[2] === '--file') {
+  await runFile(resolve(process.argv[3]!));
+} else {
+  const listFile = process.argv[2];
+  if (!listFile) throw new Error('usage: node run-tests.mjs <list file> | --file <bundled test file>');
+  const lines = readFileSync(listFile, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  for (const line of lines) {
+    if (line.startsWith('BUILD-FAILED ')) {
+      failed += 1;
+      failures.push(line.slice('BUILD-FAILED '.length));
+      console.log(`${line}\n  ✗ the test file does not build, so none of its tests ran`);
+      continue;
+    }
+    const file = resolve(dirname(listFile), line);
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--file', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const output = child.stdout ?? '';
+    const summary = SUMMARY.exec(output);
+    process.stdout.write(output.replace(/\n*(Failed:\n(  .*\n)*)?\n?\d+ passed, \d+ failed.*\n?$/, '\n'));
+    if (summary) {
+      passed += Number(summary[1]);
+      failed += Number(summary[2]);
+      skipped += Number(summary[3] ?? 0);
+      for (const m of output.matchAll(/^  ✗ (.*) \(\d+ ms\)$/gm)) failures.push(m[1]!);
+    }
+    if (!summary || child.status !== (Number(summary[2]) > 0 ? 1 : 0)) {
+      failed += 1;
+      failures.push(`${line} (the process ended with ${child.signal ?? `status ${child.status}`})`);
+      console.log(`  ✗ ${line}: the test process ended with ${child.signal ?? `status ${child.status}`}`);
+    }
+  }
 }
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

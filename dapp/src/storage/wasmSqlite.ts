@@ -1,10 +1,26 @@
-import * as wasmModule from 'node-sqlite3-wasm';
+import { createRequire } from 'node:module';
+import { arch } from 'node:process';
+import { setFlagsFromString } from 'node:v8';
+import type * as WasmModule from 'node-sqlite3-wasm';
 import type { RunResult, SqlDatabase, SqlStatement, SqlValue } from './SqlDatabase.js';
 
 type WasmRow = Record<string, SqlValue>;
 
-// The package is CommonJS: under Node's ESM loader its exports sit on `default`, under bundlers on the namespace.
-const { Database } = (wasmModule as unknown as { default?: typeof wasmModule }).default ?? wasmModule;
+let loaded: typeof WasmModule | undefined;
+
+/**
+ * Loads node-sqlite3-wasm on first use. On riscv64, V8 must then run its WebAssembly with one compiler
+ * tier only: with the default Liftoff-to-TurboFan tier-up, SQLite starts failing (SQLITE_MISUSE on the
+ * ~100th sqlite3_open_v2 of a process, seen under qemu-user riscv64 with Node 20.19; docs/riscv.md), while
+ * --liftoff-only and --no-liftoff both run it correctly. The flag must be set before the module compiles.
+ */
+function wasmSqlite(): typeof WasmModule {
+  if (!loaded) {
+    if (arch === 'riscv64') setFlagsFromString('--liftoff-only');
+    loaded = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof WasmModule;
+  }
+  return loaded;
+}
 
 /**
  * node-sqlite3-wasm returns integers inside the safe range as JS numbers. The back-end stores no REAL
@@ -31,7 +47,7 @@ function bindable(params: SqlValue[]): SqlValue[] | undefined {
  * shared libnode. A file path is a real file (node-sqlite3-wasm's VFS writes through node:fs).
  */
 export function openWasmSqlite(path: string): SqlDatabase {
-  const db = new Database(path);
+  const db = new (wasmSqlite().Database)(path);
   if (path !== ':memory:') {
     // One process owns the file (the back-end, alone in its machine): an exclusive lock lets SQLite keep its
     // page cache across transactions instead of re-reading pages through the JS file system layer, and the
