@@ -8,9 +8,9 @@
  *   npm run demo -- --minutes 10                                 # keep trading every few seconds
  */
 import { createCartesiPublicClient } from '@cartesi/viem';
-import { addressBookSchema, dappAbi, type AddressBook } from '@streamswap/protocol';
-import { erc20PortalAbi, inputBoxAbi, testTokenAbi } from '@streamswap/contracts/abis';
-import { createPublicClient, createWalletClient, defineChain, encodeFunctionData, http, parseEventLogs, parseUnits, type Address, type Hash } from 'viem';
+import { addressBookSchema, dappAbi, ETHER_TOKEN, type AddressBook } from '@streamswap/protocol';
+import { erc20PortalAbi, etherPortalAbi, inputBoxAbi, testTokenAbi } from '@streamswap/contracts/abis';
+import { createPublicClient, createWalletClient, defineChain, encodeFunctionData, http, parseEther, parseEventLogs, parseUnits, type Address, type Hash } from 'viem';
 import { anvil } from 'viem/chains';
 import { DEV_ACCOUNTS } from '../src/config/devAccounts.js';
 
@@ -73,7 +73,9 @@ async function main() {
       await waitTx(await wallet.writeContract({ address: token, abi: testTokenAbi, functionName: 'approve', args: [book.erc20Portal, amount] }));
       await trackInput(await wallet.writeContract({ address: book.erc20Portal, abi: erc20PortalAbi, functionName: 'depositERC20Tokens', args: [token, book.application, amount, '0x'] }));
     }
-    log(`#${i} minted and deposited 50,000 ${ctsi.symbol} and 100,000 ${usd.symbol}`);
+    // Ether through the EtherPortal: the app books it under ETHER_TOKEN
+    await trackInput(await wallet.writeContract({ address: book.etherPortal, abi: etherPortalAbi, functionName: 'depositEther', args: [book.application, '0x'], value: parseEther('20') }));
+    log(`#${i} minted and deposited 50,000 ${ctsi.symbol} and 100,000 ${usd.symbol}, deposited 20 ETH`);
   }
 
   // 2. liquidity at about 2 tUSD per tCTSI
@@ -90,6 +92,7 @@ async function main() {
   await input(4, 'streams 5,000 tUSD to #0 over 30 days', 'stream', [usd.address, A(0), U('5000'), 0n, 30n * 86_400n]);
   await input(5, 'streams 70 tCTSI to #0 over 7 days, starting in 10 minutes', 'stream', [ctsi.address, A(0), C('70'), now + 600n, 7n * 86_400n]);
   await input(3, 'streams 250 tCTSI to #4 over 2 hours', 'stream', [ctsi.address, A(4), C('250'), 0n, 7_200n]);
+  await input(2, 'streams 3 ETH to #0 over 6 hours', 'stream', [ETHER_TOKEN, A(0), parseEther('3'), 0n, 6n * 3_600n]);
 
   // 4. DCA orders both ways
   await input(3, 'DCA sells 2,000 tUSD for tCTSI over 10 minutes', 'swap', [usd.address, ctsi.address, U('2000'), 0n, 0n, 600n]);

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { encodeFunctionData, parseUnits, type Address, type ContractFunctionArgs, type ContractFunctionName } from 'viem';
 import { useWriteContract } from 'wagmi';
-import { dappAbi, erc20PortalAbi, inputBoxAbi, testTokenAbi } from '../chain/abis.js';
+import { dappAbi, erc20PortalAbi, etherPortalAbi, inputBoxAbi, testTokenAbi } from '../chain/abis.js';
 import { localChain } from '../config/chain.js';
 import { useBook } from './BookContext.js';
 import { useSendInput } from './useSendInput.js';
@@ -38,11 +38,20 @@ export function useWriters() {
     [book, write, send],
   );
 
+  // the EtherPortal books msg.value for the sender; the app credits it under ETHER_TOKEN
+  const depositEther = useCallback(
+    (label: string, amount: bigint) =>
+      send(label, () =>
+        write.mutateAsync({ address: book.etherPortal, abi: etherPortalAbi, functionName: 'depositEther', args: [book.application, '0x'], value: amount, chainId: localChain.id }),
+      ),
+    [book, write, send],
+  );
+
   const mint = useCallback(
     (label: string, token: Address, to: Address, decimals: number) =>
       send(label, () => write.mutateAsync({ address: token, abi: testTokenAbi, functionName: 'mint', args: [to, parseUnits('1000', decimals)], chainId: localChain.id }), { l1Only: true }),
     [write, send],
   );
 
-  return { addInput, approve, deposit, mint, busy: write.isPending };
+  return { addInput, approve, deposit, depositEther, mint, busy: write.isPending };
 }

@@ -27,7 +27,7 @@ export default function Pool() {
   const tokens = useTokens();
   // pairs read in the address book's token order (tCTSI/tUSD: "2.1 tUSD per tCTSI"), whatever the pool's sort order
   const rank = (a: Address) => {
-    const i = tokens.erc20.findIndex((t) => t.address === a);
+    const i = tokens.tradable.findIndex((t) => t.address === a);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
   const ordered = (a: Address, b: Address): [Address, Address] => (rank(a) <= rank(b) ? [a, b] : [b, a]);
@@ -45,9 +45,9 @@ export default function Pool() {
         <div className="spread">
           <h2>{copy.pool.pools}</h2>
           <div className="row">
-            <TokenSelect tokens={tokens.erc20} value={tokenA} onChange={setTokenA} testId={testIds.pool.tokenA} label="Token A" />
+            <TokenSelect tokens={tokens.tradable} value={tokenA} onChange={setTokenA} testId={testIds.pool.tokenA} label="Token A" />
             <span className="muted">/</span>
-            <TokenSelect tokens={tokens.erc20} value={tokenB} onChange={setTokenB} testId={testIds.pool.tokenB} label="Token B" />
+            <TokenSelect tokens={tokens.tradable} value={tokenB} onChange={setTokenB} testId={testIds.pool.tokenB} label="Token B" />
           </div>
         </div>
         {tokens.pools.length === 0 ? <p className="muted">{copy.pool.noPools}</p> : null}

@@ -18,6 +18,9 @@ import { primaryAction } from '../lib/primaryAction.js';
 import { testIds } from '../lib/testIds.js';
 import { tickAt } from '../lib/ticking.js';
 
+/** Left in the wallet by the deposit form's Max for Ether: enough for a few local transactions' gas. */
+const ETH_GAS_RESERVE = 10n ** 16n;
+
 export function Portfolio() {
   const book = useBook();
   const wallet = useWallet();
@@ -26,8 +29,8 @@ export function Portfolio() {
   const { map } = useBalances(wallet.address);
   const writers = useWriters();
 
-  // every book token, plus whatever else the account holds in the app (LP tokens, Ether)
-  const rows = [...tokens.erc20.map((t) => t.address), ...[...map.keys()].filter((a) => !tokens.erc20.some((t) => t.address === a))] as Address[];
+  // every book token and Ether, plus whatever else the account holds in the app (LP tokens)
+  const rows = [...tokens.tradable.map((t) => t.address), ...[...map.keys()].filter((a) => !tokens.tradable.some((t) => t.address === a))] as Address[];
 
   return (
     <section className="screen">
@@ -55,7 +58,7 @@ export function Portfolio() {
                     <strong>{meta.symbol}</strong> <span className="muted small">{meta.name}</span>
                   </td>
                   <td className="right num" data-testid={testIds.portfolio.wallet(meta.symbol)}>
-                    {meta.kind === 'erc20' ? (onL1 ? formatAmount(onL1.balance, meta.decimals) : '—') : 'in app only'}
+                    {meta.kind !== 'lp' ? (onL1 ? formatAmount(onL1.balance, meta.decimals) : '—') : copy.portfolio.inAppOnly}
                   </td>
                   <td className="right">{live ? <Ticking linear={live.balance} decimals={meta.decimals} testId={testIds.portfolio.balance(meta.symbol)} /> : <span className="num" data-testid={testIds.portfolio.balance(meta.symbol)}>0</span>}</td>
                   <td className="right">{live ? <Ticking linear={live.available} decimals={meta.decimals} testId={testIds.portfolio.available(meta.symbol)} /> : <span className="num" data-testid={testIds.portfolio.available(meta.symbol)}>0</span>}</td>
@@ -94,13 +97,16 @@ function DepositCard({ l1 }: { l1: ReturnType<typeof useL1Tokens> }) {
   const [busy, setBusy] = useState(false);
   const meta = token ? tokens.meta(token) : undefined;
   const onL1 = token ? l1.byToken.get(token) : undefined;
+  const isEther = meta?.kind === 'ether';
+  // Max keeps some ETH in the wallet for gas
+  const maxDeposit = onL1 ? (isEther ? (onL1.balance > ETH_GAS_RESERVE ? onL1.balance - ETH_GAS_RESERVE : 0n) : onL1.balance) : 0n;
   const amount = checkAmount(text, meta?.decimals ?? 18, onL1?.balance, copy.amount.exceedsWallet);
   const action = primaryAction({
     ...wallet,
     busy,
     amount,
     symbol: meta?.symbol ?? '',
-    allowance: onL1?.allowance ?? 0n,
+    allowance: isEther ? undefined : (onL1?.allowance ?? 0n),
     submitLabel: copy.button.deposit(meta?.symbol ?? ''),
   });
   const value = amount.state === 'ok' ? amount.value : 0n;
@@ -108,7 +114,8 @@ function DepositCard({ l1 }: { l1: ReturnType<typeof useL1Tokens> }) {
   const doDeposit = async () => {
     if (!token || !meta) return;
     setBusy(true);
-    const stage = await writers.deposit(`Deposit ${formatAmount(value, meta.decimals)} ${meta.symbol}`, token, value);
+    const label = `Deposit ${formatAmount(value, meta.decimals)} ${meta.symbol}`;
+    const stage = isEther ? await writers.depositEther(label, value) : await writers.deposit(label, token, value);
     setBusy(false);
     if (stage.stage === 'accepted') setText('');
   };
@@ -126,14 +133,14 @@ function DepositCard({ l1 }: { l1: ReturnType<typeof useL1Tokens> }) {
     <div className="card">
       <h2>{copy.portfolio.deposit}</h2>
       <p className="muted small">{copy.portfolio.depositHint}</p>
-      <TokenSelect tokens={tokens.erc20} value={token} onChange={setToken} testId={testIds.portfolio.tokenSelect} label={copy.streams.token} />
+      <TokenSelect tokens={tokens.tradable} value={token} onChange={setToken} testId={testIds.portfolio.tokenSelect} label={copy.streams.token} />
       <AmountInput
         label={copy.streams.amount}
         value={text}
         onChange={setText}
         testId={testIds.portfolio.depositAmount}
         error={amount.state === 'invalid' ? amount.message : amount.state === 'insufficient' ? amount.message : undefined}
-        onMax={onL1 && meta ? () => setText(toInputText(onL1.balance, meta.decimals)) : undefined}
+        onMax={onL1 && meta ? () => setText(toInputText(maxDeposit, meta.decimals)) : undefined}
         hint={onL1 && meta ? `${copy.portfolio.wallet}: ${formatAmount(onL1.balance, meta.decimals)}` : undefined}
       />
       {action.kind === 'approve' ? <p className="muted small">{copy.portfolio.step(1, 2, action.label)}</p> : null}
@@ -168,7 +175,7 @@ function WithdrawCard({ balances }: { balances: ReturnType<typeof useBalances>['
     <div className="card">
       <h2>{copy.portfolio.withdraw}</h2>
       <p className="muted small">{copy.portfolio.withdrawHint}</p>
-      <TokenSelect tokens={tokens.erc20} value={token} onChange={setToken} testId={testIds.portfolio.withdrawToken} label={copy.streams.token} />
+      <TokenSelect tokens={tokens.tradable} value={token} onChange={setToken} testId={testIds.portfolio.withdrawToken} label={copy.streams.token} />
       <AmountInput
         label={copy.streams.amount}
         value={text}

@@ -119,7 +119,8 @@ function CreateStream() {
   const tokens = useTokens();
   const writers = useWriters();
   const { map } = useBalances(wallet.address);
-  const streamable = tokens.all.filter((t) => t.kind !== 'ether' || map.has(t.address));
+  // Ether and the book's tokens always; LP tokens once held
+  const streamable = tokens.all.filter((t) => t.kind !== 'lp' || map.has(t.address));
   const [token, setToken] = useState<Address | undefined>(tokens.erc20[0]?.address);
   const [receiver, setReceiver] = useState('');
   const [text, setText] = useState('');

@@ -92,7 +92,7 @@ function SwapForm() {
       <div className="field">
         <span className="field-label">{copy.swap.sell}</span>
         <div className="row">
-          <TokenSelect tokens={tokens.erc20} value={tokenIn} onChange={setTokenIn} testId={testIds.swap.tokenIn} label={copy.swap.sell} />
+          <TokenSelect tokens={tokens.tradable} value={tokenIn} onChange={setTokenIn} testId={testIds.swap.tokenIn} label={copy.swap.sell} />
           <button
             type="button"
             className="ghost small"
@@ -105,7 +105,7 @@ function SwapForm() {
           >
             ⇅
           </button>
-          <TokenSelect tokens={tokens.erc20} value={tokenOut} onChange={setTokenOut} testId={testIds.swap.tokenOut} label={copy.swap.buy} />
+          <TokenSelect tokens={tokens.tradable} value={tokenOut} onChange={setTokenOut} testId={testIds.swap.tokenOut} label={copy.swap.buy} />
         </div>
       </div>
       <AmountInput
