@@ -136,7 +136,9 @@ export const copy = {
     title: 'Activity',
     inputs: 'Your inputs',
     vouchers: 'Withdrawal vouchers',
-    emptyInputs: 'Nothing sent from this browser yet.',
+    emptyInputs: 'No inputs from this account yet.',
+    fromNode: 'sent from elsewhere (known to the node)',
+    more: (n: number) => `Show more (${n} older)`,
     emptyVouchers: 'No withdrawals yet.',
     stage: {
       wallet: 'Confirm in wallet',

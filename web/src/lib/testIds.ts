@@ -94,6 +94,7 @@ export const testIds = {
   activity: {
     inputs: 'activity-list',
     vouchers: 'voucher-list',
+    more: 'activity-more',
     input: (key: string) => `activity-input-${key}`,
     stage: (key: string) => `activity-stage-${key}`,
     voucher: (index: string) => `voucher-row-${index}`,

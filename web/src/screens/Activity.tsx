@@ -11,19 +11,23 @@ import { useSendInput } from '../hooks/useSendInput.js';
 import { useTokens } from '../hooks/useTokens.js';
 import { useWallet } from '../hooks/useWallet.js';
 import { toast } from '../hooks/toastStore.js';
-import type { ActivityItem } from '../hooks/activityStore.js';
+import { useNodeInputs } from '../hooks/useNodeInputs.js';
 import { copy } from '../lib/copy.js';
 import { describeError } from '../lib/errors.js';
 import { formatAmount, shortAddress } from '../lib/format.js';
 import type { InputStage } from '../lib/inputLifecycle.js';
 import { lifecycleSteps } from '../lib/lifecycleSteps.js';
+import { mergeActivity, type ActivityRow } from '../lib/nodeActivity.js';
 import { testIds } from '../lib/testIds.js';
 import { decodeWithdrawal } from '../lib/voucherPayload.js';
 import { voucherStatus } from '../lib/voucherStatus.js';
 
 export default function Activity() {
   const wallet = useWallet();
-  const items = useActivity(wallet.address);
+  const local = useActivity(wallet.address);
+  const [pages, setPages] = useState(1);
+  const node = useNodeInputs(wallet.address, pages);
+  const items = mergeActivity(local, node.inputs);
   return (
     <section className="screen">
       <h1>{copy.activity.title}</h1>
@@ -34,6 +38,11 @@ export default function Activity() {
         {items.map((item) => (
           <InputRow key={item.key} item={item} />
         ))}
+        {node.total > node.inputs.length ? (
+          <button type="button" className="ghost small" data-testid={testIds.activity.more} disabled={node.loading} onClick={() => setPages((p) => p + 1)}>
+            {copy.activity.more(node.total - node.inputs.length)}
+          </button>
+        ) : null}
       </div>
     </section>
   );
@@ -48,7 +57,7 @@ function stageLabel(s: InputStage): string {
   }
 }
 
-function InputRow({ item }: { item: ActivityItem }) {
+function InputRow({ item }: { item: ActivityRow }) {
   const s = item.stage;
   const l1Done = item.l1Only && s.stage === 'accepted';
   return (
@@ -57,6 +66,7 @@ function InputRow({ item }: { item: ActivityItem }) {
         <strong>{item.label}</strong>
         <span className="muted small">
           {new Date(item.createdAt).toLocaleString()}
+          {item.source === 'node' ? <span> · {copy.activity.fromNode}</span> : null}
           {'txHash' in s ? <span className="mono"> · {shortAddress(s.txHash)}</span> : null}
         </span>
         {!item.l1Only ? (
