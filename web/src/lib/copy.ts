@@ -77,6 +77,11 @@ export const copy = {
     preview: (perSecond: string, perMonth: string, symbol: string, end: string) =>
       `${perSecond} ${symbol}/second · ${perMonth} ${symbol}/month · ends ${end}`,
     perSecond: (symbol: string) => `${symbol}/second`,
+    showChart: 'Show chart',
+    hideChart: 'Hide chart',
+    chartStreamed: 'Streamed',
+    chartRemaining: 'Remaining',
+    now: 'now',
     perMonth: (symbol: string) => `${symbol}/month`,
     ends: 'ends',
     incoming: 'Incoming',

@@ -51,6 +51,9 @@ export const testIds = {
     status: (id: string) => `stream-status-${id}`,
     streamed: (id: string) => `stream-streamed-${id}`,
     cancel: (id: string) => `stream-cancel-${id}`,
+    /** the expandable streamed-vs-remaining chart of a stream row (data-now: the marker, unix seconds) */
+    chartToggle: (id: string) => `stream-chart-toggle-${id}`,
+    chart: (id: string) => `stream-chart-${id}`,
   },
   swap: {
     tokenIn: 'swap-token-in',

@@ -1,5 +1,5 @@
 import { streamsViewSchema, type StreamView } from '@streamswap/protocol';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Address } from 'viem';
 import { AmountInput } from '../components/AmountInput.js';
 import { PrimaryButton } from '../components/PrimaryButton.js';
@@ -19,6 +19,9 @@ import { validateStreamForm } from '../lib/streamForm.js';
 import { canCancelStream, previewStream, progressBps, streamedAt, streamStatusAt } from '../lib/streams.js';
 import { testIds } from '../lib/testIds.js';
 import { tickAt } from '../lib/ticking.js';
+
+// recharts loads only when a stream's chart is opened (the same chunk as the pool charts)
+const StreamChart = lazy(() => import('./StreamChart.js'));
 
 export default function Streams() {
   const wallet = useWallet();
@@ -72,6 +75,7 @@ function StreamRow({ stream, direction }: { stream: StreamView; direction: 'inco
   const digits = tickingFractionDigits(times.duration > 0n ? times.amount / times.duration : 0n, meta.decimals);
   const other = direction === 'incoming' ? stream.sender : stream.receiver;
   const [busy, setBusy] = useState(false);
+  const [chartOpen, setChartOpen] = useState(false);
 
   return (
     <div className="card" style={{ margin: 0, background: 'var(--panel-2)' }} data-testid={testIds.streams.row(stream.id)}>
@@ -95,21 +99,31 @@ function StreamRow({ stream, direction }: { stream: StreamView; direction: 'inco
         </span>
       </div>
       <Progress bps={progressBps(streamed, times.amount)} />
-      {canCancelStream(times, now, direction === 'outgoing') ? (
-        <button
-          type="button"
-          className="danger small"
-          disabled={busy}
-          data-testid={testIds.streams.cancel(stream.id)}
-          onClick={async () => {
-            setBusy(true);
-            await writers.addInput(`Cancel stream #${stream.id}`, 'cancelStream', [BigInt(stream.id)]);
-            setBusy(false);
-          }}
-        >
-          {busy ? copy.button.working : copy.button.cancel}
-        </button>
+      {chartOpen ? (
+        <Suspense fallback={<div className="chart-box small-chart muted">…</div>}>
+          <StreamChart id={stream.id} times={times} decimals={meta.decimals} symbol={meta.symbol} />
+        </Suspense>
       ) : null}
+      <div className="row">
+        <button type="button" className="ghost small" aria-expanded={chartOpen} data-testid={testIds.streams.chartToggle(stream.id)} onClick={() => setChartOpen((o) => !o)}>
+          {chartOpen ? copy.streams.hideChart : copy.streams.showChart}
+        </button>
+        {canCancelStream(times, now, direction === 'outgoing') ? (
+          <button
+            type="button"
+            className="danger small"
+            disabled={busy}
+            data-testid={testIds.streams.cancel(stream.id)}
+            onClick={async () => {
+              setBusy(true);
+              await writers.addInput(`Cancel stream #${stream.id}`, 'cancelStream', [BigInt(stream.id)]);
+              setBusy(false);
+            }}
+          >
+            {busy ? copy.button.working : copy.button.cancel}
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }
