@@ -108,6 +108,8 @@ export const copy = {
     minimumReceived: 'Minimum received',
     expected: 'Expected output',
     expectedDca: 'Expected at the current price',
+    expectedProjected: 'Expected (projected by the node)',
+    atCurrentPrice: 'at the current price',
     fee: 'Fee (0.3%)',
     perInterval: 'Sold per hour',
     slippage: 'Slippage tolerance',

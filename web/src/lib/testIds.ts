@@ -64,6 +64,8 @@ export const testIds = {
     durationLabel: 'swap-duration-label',
     quote: 'swap-quote',
     amountOut: 'swap-amount-out',
+    /** DCA only, once the node's projection is the headline: the output at the current price */
+    amountOutSpot: 'swap-amount-out-spot',
     priceImpact: 'swap-price-impact',
     warning: 'swap-warning',
     submit: 'primary-swap',

@@ -1,4 +1,4 @@
-import { ordersViewSchema, poolViewSchema, type OrderView } from '@streamswap/protocol';
+import { ordersViewSchema, poolViewSchema, quoteViewSchema, type OrderView } from '@streamswap/protocol';
 import { useState } from 'react';
 import type { Address } from 'viem';
 import { AmountInput } from '../components/AmountInput.js';
@@ -66,6 +66,11 @@ function SwapForm() {
   const duration = DCA_STEPS[step]!.seconds;
   const quote = amount.state === 'ok' && pool.data && !pool.isError ? previewSwap(pool.data, amount.value, duration) : null;
   const warning = quote ? priceImpactWarning(quote.priceImpactBps) : null;
+  // a DCA order's expected output: the node projects the pool over the real expiry schedule of the
+  // other orders; until it answers, the current price stands in
+  const nodeQuote = useInspect(quote?.kind === 'order' && tokenIn && tokenOut && amount.state === 'ok' ? `quote/${tokenIn}/${tokenOut}/${amount.value}?duration=${duration}` : null, quoteViewSchema);
+  const projected = quote?.kind === 'order' && nodeQuote.data && !nodeQuote.isError && nodeQuote.data.tokenIn === tokenIn && BigInt(nodeQuote.data.amountIn) === (amount.state === 'ok' ? amount.value : -1n) && BigInt(nodeQuote.data.duration) === duration ? BigInt(nodeQuote.data.amountOut) : null;
+  const expectedOut = quote ? (projected ?? quote.amountOut) : 0n;
   const noPool = pair !== null && pool.isError;
   const action = primaryAction({
     ...wallet,
@@ -132,11 +137,19 @@ function SwapForm() {
         <dl className="details" data-testid={testIds.swap.quote}>
           <dt>{copy.swap.rate}</dt>
           <dd>{spot !== null ? `1 ${metaIn.symbol} = ${formatAmount(spot, 18, 6)} ${metaOut.symbol}` : '—'}</dd>
-          <dt>{quote.kind === 'order' ? copy.swap.expectedDca : copy.swap.expected}</dt>
-          <dd data-testid={testIds.swap.amountOut}>
+          <dt>{quote.kind === 'order' ? (projected !== null ? copy.swap.expectedProjected : copy.swap.expectedDca) : copy.swap.expected}</dt>
+          <dd data-testid={testIds.swap.amountOut} data-value={expectedOut.toString()} data-source={quote.kind === 'order' ? (projected !== null ? 'node' : 'spot') : 'pool'}>
             {quote.kind === 'order' ? '≈ ' : ''}
-            {formatAmount(quote.amountOut, metaOut.decimals, 6)} {metaOut.symbol}
+            {formatAmount(expectedOut, metaOut.decimals, 6)} {metaOut.symbol}
           </dd>
+          {quote.kind === 'order' && projected !== null ? (
+            <>
+              <dt className="small">{copy.swap.atCurrentPrice}</dt>
+              <dd className="small muted" data-testid={testIds.swap.amountOutSpot} data-value={quote.amountOut.toString()}>
+                {formatAmount(quote.amountOut, metaOut.decimals, 6)} {metaOut.symbol}
+              </dd>
+            </>
+          ) : null}
           <dt>{quote.kind === 'order' ? copy.swap.priceImpactDca : copy.swap.priceImpact}</dt>
           <dd data-testid={testIds.swap.priceImpact}>{formatBps(quote.priceImpactBps)}</dd>
           {quote.kind === 'instant' ? (
