@@ -45,7 +45,11 @@ async function main() {
     await page.fill(tid(testIds.streams.receiver), '0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
     await page.fill(tid(testIds.streams.amount), '250');
     await page.click(tid(testIds.streams.preset('1 hour')));
-    await page.waitForTimeout(500);
+    // an incoming stream (the demo streams ETH, tUSD and tCTSI to #0) with its streamed vs remaining chart open
+    await page.click(tid(testIds.streams.tab('incoming')));
+    await page.locator('[data-testid^="stream-chart-toggle-"]').first().click();
+    await page.waitForSelector('[data-testid^="stream-row-"] .recharts-surface', { timeout: 15_000 });
+    await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(OUT, 'streams.png'), fullPage: true });
     // a real write through the UI: the activity screen then shows its whole lifecycle
     await page.click(tid(testIds.streams.submit));
