@@ -338,7 +338,7 @@ export class Amm implements BalanceExtension {
    * (unsold input rounded down to whole wei) and its proceeds. The sub-wei rest of its unsold input goes to the
    * pool's fees (it cannot be paid out), so the order pool's input balance stays exact.
    */
-  private closeOrder(s: PairState, o: Order, at: bigint, kind: 1 | 2): { refund: bigint; bought: bigint } {
+  private closeOrder(s: PairState, o: Order, at: bigint, kind: 1 | 2, snaps = new Map<string, bigint>()): { refund: bigint; bought: bigint } {
     const side = s.sides[o.dir];
     side.rate -= rateAt(o, at);
     if (o.start > at) this.orders.unschedule(o.pair, o.start, o.dir, initialRate(o), 0);
@@ -355,7 +355,7 @@ export class Amm implements BalanceExtension {
     side.unsold -= rest;
     if (o.dir === 0) s.fee0 += rest;
     else s.fee1 += rest;
-    const bought = boughtAt(o, at, this.efLookup(s, new Map()));
+    const bought = boughtAt(o, at, this.efLookup(s, snaps));
     o.closedAt = at;
     o.closeKind = kind;
     o.efClose = side.ef;
@@ -574,14 +574,21 @@ export class Amm implements BalanceExtension {
    */
   private sync(id: bigint, t: bigint, fold: boolean): PairState {
     const s = this.pairs.load(id);
+    // snapshots are written in one batch after the walk; limit checks during the walk read them from `snaps`
+    const snaps = new Map<string, bigint>();
+    const pending: { t: bigint; dir: 0 | 1; ef: bigint }[] = [];
     const hooks: AdvanceHooks = {
-      onPoint: (st, rows, efs) => {
-        for (const r of rows) this.orders.snapshot(st.id, r.t, r.dir, efs[r.dir]);
+      onPoint: (_st, rows, efs) => {
+        for (const r of rows) {
+          pending.push({ t: r.t, dir: r.dir, ef: efs[r.dir] });
+          if (s.limits > 0) snaps.set(`${r.t}:${r.dir}`, efs[r.dir]);
+        }
       },
-      onCheck: (st, at) => this.checkLimits(st, at),
+      onCheck: (st, at) => this.checkLimits(st, at, snaps),
     };
     const moved = s.lastT < t;
     advance(s, t, this.orders, hooks);
+    this.orders.snapshotMany(s.id, pending);
     if (fold) {
       s.reserve0 += s.fee0;
       s.reserve1 += s.fee1;
@@ -594,7 +601,7 @@ export class Amm implements BalanceExtension {
   }
 
   /** Stops every watched order of the pair whose average price so far is below its limit. */
-  private checkLimits(s: PairState, at: bigint): boolean {
+  private checkLimits(s: PairState, at: bigint, snaps: Map<string, bigint>): boolean {
     if (s.limits === 0) return false;
     let changed = false;
     for (const o of this.orders.watched(s.id)) {
@@ -606,9 +613,9 @@ export class Amm implements BalanceExtension {
       }
       if (at <= o.start || o.minAvg === null) continue;
       const sold = soldX64At(o, at);
-      const bought = boughtAt(o, at, this.efLookup(s, new Map()));
+      const bought = boughtAt(o, at, this.efLookup(s, snaps));
       if ((bought << 128n) < o.minAvg * sold) {
-        this.closeOrder(s, o, at, ORDER_STOPPED);
+        this.closeOrder(s, o, at, ORDER_STOPPED, snaps);
         o.refundDue = true;
         this.orders.update(o);
         changed = true;

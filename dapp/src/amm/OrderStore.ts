@@ -58,6 +58,7 @@ function toOrder(r: OrderRow): Order {
 }
 
 const SCHEDULE_BATCH = 512;
+const SNAPSHOT_BATCH = 4096;
 
 /** Orders and the schedule of rate changes, with the queries execution and settlement need. */
 export class OrderStore implements ScheduleSource {
@@ -183,7 +184,7 @@ export class OrderStore implements ScheduleSource {
       .get<{ delta: string; ends: bigint; refs: bigint }>(pair, t, BigInt(dir));
     if (row === undefined) {
       this.db
-        .prepare('INSERT INTO amm_schedule (pair, t, dir, delta, ends, refs, ef) VALUES (?, ?, ?, ?, ?, 1, NULL)')
+        .prepare('INSERT INTO amm_schedule (pair, t, dir, delta, ends, refs) VALUES (?, ?, ?, ?, ?, 1)')
         .run(pair, t, BigInt(dir), delta.toString(), BigInt(ends));
     } else {
       this.db
@@ -205,12 +206,30 @@ export class OrderStore implements ScheduleSource {
         .run((BigInt(row.delta) - delta).toString(), row.ends - BigInt(ends), row.refs - 1n, pair, t, BigInt(dir));
   }
 
-  snapshot(pair: bigint, t: bigint, dir: 0 | 1, ef: bigint): void {
-    this.db.prepare('UPDATE amm_schedule SET ef = ? WHERE pair = ? AND t = ? AND dir = ?').run(ef.toString(), pair, t, BigInt(dir));
+  /**
+   * Writes many accumulator snapshots of one pair with a single statement: the rows travel as one JSON text
+   * `[[t, dir, "ef"], ...]` (times are below 2^40, exact as JSON numbers; ef as a decimal string). Per-row
+   * UPDATE statements cost more than the closed form itself when an execution crosses thousands of points.
+   */
+  snapshotMany(pair: bigint, rows: readonly { t: bigint; dir: 0 | 1; ef: bigint }[]): void {
+    for (let i = 0; i < rows.length; i += SNAPSHOT_BATCH) {
+      const parts: string[] = [];
+      const last = Math.min(rows.length, i + SNAPSHOT_BATCH);
+      for (let k = i; k < last; k++) {
+        const r = rows[k] as { t: bigint; dir: 0 | 1; ef: bigint };
+        parts.push(`[${r.t},${r.dir},"${r.ef}"]`);
+      }
+      this.db
+        .prepare(
+          `INSERT INTO amm_snapshot (pair, t, dir, ef)
+           SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) AS j ORDER BY j.key`,
+        )
+        .run(pair, `[${parts.join(',')}]`);
+    }
   }
 
   snapshotAt(pair: bigint, t: bigint, dir: 0 | 1): bigint | undefined {
-    const ef = this.db.prepare('SELECT ef FROM amm_schedule WHERE pair = ? AND t = ? AND dir = ?').get<{ ef: string | null }>(pair, t, BigInt(dir))?.ef;
-    return ef === null || ef === undefined ? undefined : BigInt(ef);
+    const ef = this.db.prepare('SELECT ef FROM amm_snapshot WHERE pair = ? AND t = ? AND dir = ?').get<{ ef: string }>(pair, t, BigInt(dir))?.ef;
+    return ef === undefined ? undefined : BigInt(ef);
   }
 }

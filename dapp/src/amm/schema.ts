@@ -18,8 +18,10 @@
  *   open_d   orders not yet ended, canceled or stopped.
  *   `last_t`: virtual orders have been executed up to this time.
  * - amm_schedule: per (pair, time, direction) the change of the sale rate (order starts, the 1-tick rate
- *   step of an order's remainder, order ends), how many orders end there, how many orders refer to the row,
- *   and, once processed, the snapshot of ef_d at that time. Execution walks only these rows.
+ *   step of an order's remainder, order ends), how many orders end there and how many orders refer to the row.
+ *   Execution walks only these rows.
+ * - amm_snapshot: per processed schedule row, the snapshot of ef_d at that time (append-only; written in one
+ *   batch per execution, see OrderStore.snapshotMany). Orders read their EF at start, remainder step and end here.
  * - amm_order: one row per streamed order. An order sells at rate + 1 for its first `rem` seconds and at
  *   `rate` afterwards, where amountIn * 2^64 = rate * duration + rem: exactly amountIn is sold by the end.
  * - amm_history: bounded chart history per pair (at most HISTORY_MAX_POINTS rows, see History.ts).
@@ -52,7 +54,13 @@ CREATE TABLE IF NOT EXISTS amm_schedule (
   delta TEXT NOT NULL,
   ends INTEGER NOT NULL,
   refs INTEGER NOT NULL,
-  ef TEXT,
+  PRIMARY KEY (pair, t, dir)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS amm_snapshot (
+  pair INTEGER NOT NULL,
+  t INTEGER NOT NULL,
+  dir INTEGER NOT NULL,
+  ef TEXT NOT NULL,
   PRIMARY KEY (pair, t, dir)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS amm_order (

@@ -30,27 +30,42 @@ export interface AdvanceHooks {
   onCheck?(state: PairState, at: bigint): boolean;
 }
 
+/** sold * 997 / 1000, memoised per side object (the fee is taken on the cumulative flow). */
+const netMemo = new WeakMap<object, { sold: bigint; net: bigint }>();
+function netOf(side: PairState['sides'][0]): bigint {
+  const m = netMemo.get(side);
+  if (m !== undefined && m.sold === side.sold) return m.net;
+  return (side.sold * FEE_NUMERATOR) / FEE_DENOMINATOR;
+}
+
+/**
+ * Moves one side's cumulative flow forward by rate * dt; returns [flow, net of fee] (2^-64 wei). The fee is
+ * taken on the cumulative flow, so the total fee does not depend on how execution was split.
+ */
+function sell(s: PairState, d: 0 | 1, dt: bigint): [bigint, bigint] {
+  const side = s.sides[d];
+  if (side.rate === 0n) return [0n, 0n];
+  const before = side.sold;
+  const netBefore = netOf(side);
+  const flow = side.rate * dt;
+  const after = before + flow;
+  const netAfter = (after * FEE_NUMERATOR) / FEE_DENOMINATOR;
+  side.sold = after;
+  netMemo.set(side, { sold: after, net: netAfter });
+  side.unsold -= flow;
+  s.streamed[d] += (after >> 64n) - (before >> 64n);
+  return [flow, netAfter - netBefore];
+}
+
 /** Trades both directions' flow over dt seconds at the current rates (all amounts in 2^-64 wei). */
 export function runSegment(s: PairState, dt: bigint): void {
   if (dt <= 0n) return;
-  const flow: [bigint, bigint] = [0n, 0n];
-  const net: [bigint, bigint] = [0n, 0n];
-  for (const d of [0, 1] as const) {
-    const side = s.sides[d];
-    if (side.rate === 0n) continue;
-    const before = side.sold;
-    const after = before + side.rate * dt;
-    side.sold = after;
-    flow[d] = after - before;
-    // fee on the cumulative flow: the total fee does not depend on how execution was split
-    net[d] = (after * FEE_NUMERATOR) / FEE_DENOMINATOR - (before * FEE_NUMERATOR) / FEE_DENOMINATOR;
-    side.unsold -= flow[d];
-    s.streamed[d] += (after >> 64n) - (before >> 64n);
-  }
-  if (flow[0] === 0n && flow[1] === 0n) return;
-  s.fee0 += flow[0] - net[0];
-  s.fee1 += flow[1] - net[1];
-  const seg = twammSegment(s.reserve0, s.reserve1, net[0], net[1], 64);
+  const [flow0, net0] = sell(s, 0, dt);
+  const [flow1, net1] = sell(s, 1, dt);
+  if (flow0 === 0n && flow1 === 0n) return;
+  s.fee0 += flow0 - net0;
+  s.fee1 += flow1 - net1;
+  const seg = twammSegment(s.reserve0, s.reserve1, net0, net1, 64);
   s.reserve0 = seg.x;
   s.reserve1 = seg.y;
   // Side 0 sold token0 and earns token1 (outY); side 1 earns token0 (outX). Rounded down: dust stays owed.

@@ -46,26 +46,29 @@ export function twammSegment(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, u
   }
   // Work with r = b/a >= 1 (swap the roles of X and Y if needed) so r keeps full relative precision.
   // The other end follows from x * y = k (rounded up), which keeps k and saves a second evaluation.
-  if (y0 * xIn < x0 * yIn) {
-    const y = closedFormEnd(y0, x0, yIn, xIn, unitBits);
-    return finish(x0, y0, xIn, yIn, ceilDiv(k, y), y);
+  const bx = y0 * xIn;
+  const ay = x0 * yIn;
+  if (bx < ay) {
+    const y = closedFormEnd(y0, x0, yIn, xIn, ay, bx, unitBits);
+    return finish(k, x0, y0, xIn, yIn, ceilDiv(k, y), y);
   }
-  const x = closedFormEnd(x0, y0, xIn, yIn, unitBits);
-  return finish(x0, y0, xIn, yIn, x, ceilDiv(k, x));
+  const x = closedFormEnd(x0, y0, xIn, yIn, bx, ay, unitBits);
+  return finish(k, x0, y0, xIn, yIn, x, ceilDiv(k, x));
 }
 
 /**
- * x_end rounded up, for y0*xIn >= x0*yIn. With r = b/a = sqrt(y0*xIn / (x0*yIn)) >= 1, z = 2*r*yIn/y0,
- * u = (M+2) + r*M and v = M + r*(M+2): x_end = x0 * r * u / v.
+ * x_end rounded up, for y0*xIn >= x0*yIn (called with the roles of X and Y swapped otherwise). With
+ * r = b/a = sqrt(y0*xIn / (x0*yIn)) >= 1, z = 2*r*yIn/y0, u = (M+2) + r*M and v = M + r*(M+2): x_end = x0 * r * u / v.
+ * `num` = y0*xIn and `den` = x0*yIn are passed in (already computed for the comparison).
  */
-function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, unitBits: number): bigint {
+function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, num: bigint, den: bigint, unitBits: number): bigint {
   let largest = x0 > y0 ? x0 : y0;
   if (xIn > largest) largest = xIn;
   if (yIn > largest) largest = yIn;
   const p = Math.max(64, 32 + bitLength(largest) - unitBits);
   const P = BigInt(p);
   const S = 1n << P;
-  const r = isqrt(((y0 * xIn) << (2n * P)) / (x0 * yIn));
+  const r = isqrt((num << (2n * P)) / den);
   let z = (2n * r * yIn) / y0;
   // e^z beyond e^p changes the ends by less than 2^-(1.44 p): the flows have reached equilibrium.
   const zCap = P * S;
@@ -79,8 +82,7 @@ function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, unitBit
 }
 
 /** Clamps the ends to what the pool can hold and enforces x * y >= k. */
-function finish(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, xEnd: bigint, yEnd: bigint): SegmentResult {
-  const k = x0 * y0;
+function finish(k: bigint, x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, xEnd: bigint, yEnd: bigint): SegmentResult {
   let x = xEnd;
   let y = yEnd;
   const xMax = x0 + xIn;
