@@ -13,7 +13,8 @@
 #              input reverts it together with the rest of the machine. ram_size below leaves room for it.
 #   binding    STREAMSWAP_SQLITE=wasm: SQLite compiled to WebAssembly (node-sqlite3-wasm). The native
 #              better-sqlite3 addon crashes on load on riscv64 (docs/riscv.md); the WebAssembly one is the
-#              binding `npm run test:riscv` proves there. Nothing native is compiled for this image.
+#              binding `npm run test:riscv` proves there (the adapter runs it with V8's Liftoff tier only on
+#              riscv64, see docs/riscv.md). Nothing native is compiled for this image.
 
 ARG NODE_VERSION=20.16.0
 ARG MACHINE_EMULATOR_TOOLS_VERSION=0.16.1

@@ -42,7 +42,7 @@ function createExpect() {
     expect,
   );
   expect.assert = chai.assert;
-  expect.extend = (matchers: object) => chai.expect.extend(expect, matchers as never);
+  expect.extend = (matchers: object) => (chai.expect as any).extend(expect, matchers);
   expect.soft = (...args: unknown[]) => expect(...args);
   expect.unreachable = (message?: string) => chai.assert.fail(`expected${message ? ` "${message}" ` : ' '}not to be reached`);
   expect.assertions = (n: number) => expect.setState({ expectedAssertionsNumber: n });
