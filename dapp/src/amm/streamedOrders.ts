@@ -1,0 +1,110 @@
+import type { Address } from 'viem';
+import { AppError, MAX_TIME } from '@streamswap/protocol';
+import { checksum as getAddress } from './addresses.js';
+import { end, initialRate, type Order, statusAt } from './orderMath.js';
+import { ORDER_CANCELED, type PairEngine, type PairRef } from './PairEngine.js';
+import { estimateOrder } from './streamedEstimate.js';
+import { X64 } from './virtualOrders.js';
+
+/** Streamed orders (swap with duration > 0): submission with its estimate checks, and cancel by the owner. */
+
+export function placeOrder(
+  e: PairEngine,
+  ref: PairRef,
+  owner: Address,
+  tokenIn: Address,
+  tokenOut: Address,
+  amountIn: bigint,
+  amountOutMin: bigint,
+  start: bigint,
+  duration: bigint,
+  t: bigint,
+  minAvg: bigint | null,
+): bigint {
+  if (start !== 0n && start < t) throw new AppError('START_IN_PAST', `The order starts at ${start}, before the current time ${t}.`);
+  const from = start === 0n ? t : start;
+  if (duration >= MAX_TIME || from + duration >= MAX_TIME) {
+    throw new AppError('VALUE_OUT_OF_RANGE', `An order from ${from} lasting ${duration} s ends beyond the time limit ${MAX_TIME}.`);
+  }
+  return e.db.transaction(() => {
+    e.ledger.debit(tokenIn, owner, amountIn, t);
+    const s = e.sync(ref.id, t, false);
+    if (from < s.lastT) throw new AppError('START_IN_PAST', `The order starts at ${from}, before the pool's time ${s.lastT}.`);
+    const dir = ref.dirA;
+    const side = s.sides[dir];
+    // the estimate walks the pair's schedule up to the order's end: only computed when there is something to check
+    if (amountOutMin > 0n || (minAvg !== null && minAvg > 0n)) {
+      const estimate = estimateOrder(e.orders, s, dir, amountIn, from, duration).amountOut;
+      if (estimate < amountOutMin) {
+        throw new AppError('INSUFFICIENT_OUTPUT_AMOUNT', `Selling ${amountIn} of ${tokenIn} over ${duration} s is estimated to pay ${estimate} of ${tokenOut}, below the minimum ${amountOutMin}.`);
+      }
+      if (minAvg !== null && estimate * X64 < minAvg * amountIn) {
+        throw new AppError('INSUFFICIENT_OUTPUT_AMOUNT', `Selling ${amountIn} of ${tokenIn} over ${duration} s is estimated at an average price below the limit ${minAvg} (x2^64).`);
+      }
+    }
+    const total = amountIn * X64;
+    const rate = total / duration;
+    const rem = total - rate * duration;
+    const order: Omit<Order, 'id'> = {
+      pair: ref.id,
+      dir,
+      owner: getAddress(owner),
+      tokenIn: getAddress(tokenIn),
+      tokenOut: getAddress(tokenOut),
+      amountIn,
+      amountOutMin,
+      minAvg,
+      start: from,
+      duration,
+      rate,
+      rem,
+      efStart: from === s.lastT ? side.ef : null,
+      closedAt: null,
+      closeKind: 0,
+      efClose: null,
+      refund: 0n,
+      paid: 0n,
+      live: true,
+      refundDue: false,
+      watch: minAvg !== null && minAvg > 0n, // a zero limit can never stop the order: not watched
+    };
+    const id = e.orders.insert(order);
+    const first = initialRate({ ...order, id });
+    if (from === s.lastT) side.rate += first;
+    else e.orders.schedule(ref.id, from, dir, first, 0);
+    if (rem > 0n) e.orders.schedule(ref.id, from + rem, dir, -1n, 0);
+    e.orders.schedule(ref.id, from + duration, dir, -rate, 1);
+    side.open += 1;
+    side.unsold += amountIn << 64n;
+    if (order.watch) s.limits += 1;
+    e.hist.record(s, t);
+    e.pairs.save(s);
+    return id;
+  });
+}
+
+export function cancelSwap(e: PairEngine, orderId: bigint, caller: Address, t: bigint): { refunded: bigint; proceeds: bigint } {
+  const found = e.orders.get(orderId);
+  if (found === undefined) throw new AppError('ORDER_NOT_FOUND', `There is no order ${orderId}.`);
+  if (getAddress(caller) !== found.owner) throw new AppError('NOT_ORDER_OWNER', `Order ${orderId} belongs to ${found.owner}, not ${caller}.`);
+  return e.db.transaction(() => {
+    const s = e.sync(found.pair, t, false);
+    const o = e.orders.get(orderId) as Order;
+    if (o.closedAt !== null || t >= end(o)) {
+      throw new AppError('ORDER_ALREADY_ENDED', `Order ${orderId} already ended (${statusAt(o, t)}) and cannot be canceled.`);
+    }
+    const { refund, bought } = e.closeOrder(s, o, s.lastT, ORDER_CANCELED);
+    const side = s.sides[o.dir];
+    const due = bought - o.paid;
+    side.owed -= due << 64n;
+    side.unsold -= refund << 64n;
+    o.paid = bought;
+    o.live = false;
+    e.orders.update(o);
+    e.hist.record(s, t);
+    e.pairs.save(s);
+    e.ledger.credit(o.tokenOut, o.owner, due, t);
+    e.ledger.credit(o.tokenIn, o.owner, refund, t);
+    return { refunded: refund, proceeds: bought };
+  });
+}
