@@ -49,6 +49,9 @@ export function isqrt(n: bigint): bigint {
   for (;;) {
     const y = (x + n / x) >> 1n;
     if (y >= x) return x;
+    // every Newton step from above stays >= floor(sqrt(n)), so y*y <= n means y is the floor: a product
+    // instead of one more division to confirm
+    if (y * y <= n) return y;
     x = y;
   }
 }
@@ -58,31 +61,25 @@ export function ceilDiv(a: bigint, b: bigint): bigint {
   return a === 0n ? 0n : (a - 1n) / b + 1n;
 }
 
-const GUARD_BITS = 48;
-
 /**
  * expm1(z) = e^z - 1 for z >= 0, both with `precision` fractional bits.
  *
  * Method: w = z / 2^m with w < 2^-12, Taylor series of expm1(w) to full precision, then m doublings
- * expm1(2w) = expm1(w) * (expm1(w) + 2), all at precision + 48 guard bits. Unlike exp(z) - 1 this has no
+ * expm1(2w) = expm1(w) * (expm1(w) + 2), all at precision + 16 + m guard bits. Unlike exp(z) - 1 this has no
  * cancellation for small z. Error bound: relative error below 2^-(precision - 1) plus 2 units in the last
  * place, tested against an independent high-precision Taylor sum for 0 < z <= 40 and 64 <= precision <= 256
- * (each doubling at most doubles the relative error of the guard-bit result; 48 guard bits cover m <= 40,
- * i.e. z up to 2^28). twammSegment caps z at the precision p, far inside that range.
+ * (each doubling at most doubles the relative error of the guard-bit result, so m + 16 guard bits leave the
+ * Taylor error 2^-16 below the last place after m doublings; small z, the usual TWAMM segment, need no doubling
+ * and only 16 guard bits). twammSegment caps z at the precision p.
  */
 export function expm1Fixed(z: bigint, precision: number): bigint {
   if (z < 0n) throw new RangeError(`expm1Fixed expects z >= 0, got ${z}.`);
   if (z === 0n) return 0n;
-  const q = precision + GUARD_BITS;
-  const Q = BigInt(q);
+  const m = Math.max(0, bitLength(z) - (precision - 12));
+  const guard = 16 + m;
+  const Q = BigInt(precision + guard);
   const one = 1n << Q;
-  let w = z << BigInt(GUARD_BITS);
-  let m = 0;
-  const bl = bitLength(w);
-  if (bl > q - 12) {
-    m = bl - (q - 12);
-    w >>= BigInt(m);
-  }
+  const w = (z << BigInt(guard)) >> BigInt(m);
   let sum = 0n;
   let term = w;
   for (let k = 2n; term !== 0n; k++) {
@@ -91,7 +88,7 @@ export function expm1Fixed(z: bigint, precision: number): bigint {
   }
   const two = one << 1n;
   for (let i = 0; i < m; i++) sum = (sum * (sum + two)) >> Q;
-  return sum >> BigInt(GUARD_BITS);
+  return sum >> BigInt(guard);
 }
 
 /** e^z for z >= 0 with `precision` fractional bits (same error bound as expm1Fixed). */
