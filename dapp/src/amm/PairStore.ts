@@ -9,6 +9,9 @@ export interface Side {
   unsold: bigint;
   owed: bigint;
   open: number;
+  /** Memo of sold * 997 / 1000 for the `sold` value netSoldOf (execution only; not stored). */
+  netSold?: bigint;
+  netSoldOf?: bigint;
 }
 
 /** A pair's whole mutable state, loaded into memory for one operation (or one projection). Reserves and fees in 2^-64 wei. */

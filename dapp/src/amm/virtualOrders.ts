@@ -1,5 +1,5 @@
 import { FEE_DENOMINATOR, FEE_NUMERATOR, twammSegment } from '@streamswap/protocol';
-import type { PairState } from './PairStore.js';
+import type { PairState, Side } from './PairStore.js';
 
 /**
  * Execution of virtual orders (pure, in memory): the pool state moves along the TWAMM closed form between
@@ -30,12 +30,13 @@ export interface AdvanceHooks {
   onCheck?(state: PairState, at: bigint): boolean;
 }
 
-/** sold * 997 / 1000, memoised per side object (the fee is taken on the cumulative flow). */
-const netMemo = new WeakMap<object, { sold: bigint; net: bigint }>();
-function netOf(side: PairState['sides'][0]): bigint {
-  const m = netMemo.get(side);
-  if (m !== undefined && m.sold === side.sold) return m.net;
-  return (side.sold * FEE_NUMERATOR) / FEE_DENOMINATOR;
+/** sold * 997 / 1000 of a side, memoised on the in-memory side object (never stored). */
+function netOf(side: Side): bigint {
+  if (side.netSold === undefined || side.netSoldOf !== side.sold) {
+    side.netSold = (side.sold * FEE_NUMERATOR) / FEE_DENOMINATOR;
+    side.netSoldOf = side.sold;
+  }
+  return side.netSold;
 }
 
 /**
@@ -51,7 +52,8 @@ function sell(s: PairState, d: 0 | 1, dt: bigint): [bigint, bigint] {
   const after = before + flow;
   const netAfter = (after * FEE_NUMERATOR) / FEE_DENOMINATOR;
   side.sold = after;
-  netMemo.set(side, { sold: after, net: netAfter });
+  side.netSold = netAfter;
+  side.netSoldOf = after;
   side.unsold -= flow;
   s.streamed[d] += (after >> 64n) - (before >> 64n);
   return [flow, netAfter - netBefore];

@@ -63,6 +63,17 @@ describe('isqrt', () => {
     expect(bitLength(256n)).toBe(9);
     expect(bitLength(1n << 300n)).toBe(301);
   });
+  it('counts the bits of any value up to 2^3000 like its binary string', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: (1n << 3000n) - 1n }), fc.integer({ min: 0, max: 3000 }), (n, k) => {
+        expect(bitLength(n)).toBe(n.toString(2).length);
+        const p = 1n << BigInt(k);
+        expect(bitLength(p)).toBe(k + 1);
+        expect(bitLength(p - 1n)).toBe(k);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('expm1Fixed', () => {

@@ -5,23 +5,23 @@
  * A fixed-point number with P fractional bits is the bigint `v` standing for v / 2^P.
  */
 
-const TWO_64 = 1n << 64n;
-const TWO_32 = 1n << 32n;
 
-/** Number of bits of a non-negative bigint (0 for 0). Integer operations only: 64-bit chunks, then clz32. */
+/** 2^i for i <= 1024: thresholds for bitLength (comparisons allocate nothing, shifts do). */
+const POW2: bigint[] = Array.from({ length: 1025 }, (_, i) => 1n << BigInt(i));
+
+/** Number of bits of a non-negative bigint (0 for 0). Integer operations only: comparisons, one shift, then clz32. */
 export function bitLength(n: bigint): number {
   if (n < 0n) throw new RangeError(`bitLength of the negative value ${n}.`);
   let bits = 0;
   let v = n;
-  while (v >= TWO_64) {
-    v >>= 64n;
-    bits += 64;
+  while (v >= POW2[1024]!) {
+    v >>= 1024n;
+    bits += 1024;
   }
-  if (v >= TWO_32) {
-    bits += 32;
-    v >>= 32n;
-  }
-  return bits + 32 - Math.clz32(Number(v));
+  let lo = 0;
+  for (const step of [512, 256, 128, 64, 32]) if (v >= POW2[lo + step]!) lo += step;
+  if (lo > 0) v >>= BigInt(lo);
+  return bits + lo + 32 - Math.clz32(Number(v));
 }
 
 /**
