@@ -40,38 +40,30 @@ function netOf(side: Side): bigint {
 }
 
 /**
- * Moves one side's cumulative flow forward by rate * dt; returns [flow, net of fee] (2^-64 wei). The fee is
- * taken on the cumulative flow, so the total fee does not depend on how execution was split.
+ * Moves one side's cumulative flow forward by rate * dt; returns the flow net of fee (2^-64 wei). The fee is
+ * taken on the cumulative flow, so the total fee does not depend on how execution was split. The side's
+ * unsold input, the fee bucket and the history's streamed counter are settled by `settleFlows` (they telescope).
  */
-function sell(s: PairState, d: 0 | 1, dt: bigint): [bigint, bigint] {
-  const side = s.sides[d];
-  if (side.rate === 0n) return [0n, 0n];
-  const before = side.sold;
+function sell(side: Side, dt: bigint): bigint {
+  if (side.rate === 0n) return 0n;
   const netBefore = netOf(side);
-  const flow = side.rate * dt;
-  const after = before + flow;
+  const after = side.sold + side.rate * dt;
   const netAfter = (after * FEE_NUMERATOR) / FEE_DENOMINATOR;
   side.sold = after;
   side.netSold = netAfter;
   side.netSoldOf = after;
-  side.unsold -= flow;
-  s.streamed[d] += (after >> 64n) - (before >> 64n);
-  return [flow, netAfter - netBefore];
+  return netAfter - netBefore;
 }
 
-/** Trades both directions' flow over dt seconds at the current rates (all amounts in 2^-64 wei). */
-export function runSegment(s: PairState, dt: bigint): void {
+/** Trades both directions' net flow over dt seconds against the curve; pays sellers through owed and EF. */
+function tradeSegment(s: PairState, dt: bigint): void {
   if (dt <= 0n) return;
-  const [flow0, net0] = sell(s, 0, dt);
-  const [flow1, net1] = sell(s, 1, dt);
-  if (flow0 === 0n && flow1 === 0n) return;
-  s.fee0 += flow0 - net0;
-  s.fee1 += flow1 - net1;
-  const seg = twammSegment(s.reserve0, s.reserve1, net0, net1, 64);
+  const [a, b] = s.sides;
+  if (a.rate === 0n && b.rate === 0n) return;
+  const seg = twammSegment(s.reserve0, s.reserve1, sell(a, dt), sell(b, dt), 64);
   s.reserve0 = seg.x;
   s.reserve1 = seg.y;
   // Side 0 sold token0 and earns token1 (outY); side 1 earns token0 (outX). Rounded down: dust stays owed.
-  const [a, b] = s.sides;
   if (seg.outY > 0n) {
     a.owed += seg.outY;
     a.ef += (seg.outY << (EF_BITS - 64n)) / a.rate;
@@ -82,9 +74,41 @@ export function runSegment(s: PairState, dt: bigint): void {
   }
 }
 
+/**
+ * Books the flows sold since `sold` (the sides' cumulative flows before): unsold input falls by the flow, the
+ * fee (flow minus its net) goes to the fee bucket, whole wei streamed go to the history counter. Each is a sum
+ * over the segments that telescopes, so it is done once per walk instead of once per segment.
+ */
+function settleFlows(s: PairState, sold: [bigint, bigint], net: [bigint, bigint]): void {
+  for (const d of [0, 1] as const) {
+    const side = s.sides[d];
+    const flow = side.sold - sold[d];
+    if (flow === 0n) continue;
+    const fee = flow - (netOf(side) - net[d]);
+    side.unsold -= flow;
+    if (d === 0) s.fee0 += fee;
+    else s.fee1 += fee;
+    s.streamed[d] += (side.sold >> 64n) - (sold[d] >> 64n);
+  }
+}
+
+/** Trades both directions' flow over dt seconds at the current rates (all amounts in 2^-64 wei). */
+export function runSegment(s: PairState, dt: bigint): void {
+  const [a, b] = s.sides;
+  const sold: [bigint, bigint] = [a.sold, b.sold];
+  const net: [bigint, bigint] = [netOf(a), netOf(b)];
+  tradeSegment(s, dt);
+  settleFlows(s, sold, net);
+}
+
 /** Executes the virtual orders of one pair from s.lastT up to t (no-op if t <= s.lastT). */
 export function advance(s: PairState, t: bigint, src: ScheduleSource, hooks: AdvanceHooks = {}): void {
   if (t <= s.lastT) return;
+  // hooks may change rates, `unsold` and fees (closing orders) but never read `unsold` or fees: booking the
+  // flows once at the end gives the same figures
+  const [a, b] = s.sides;
+  const sold: [bigint, bigint] = [a.sold, b.sold];
+  const net: [bigint, bigint] = [netOf(a), netOf(b)];
   for (;;) {
     const batch = src.next(s.id, s.lastT, t);
     if (batch.length === 0) break;
@@ -94,7 +118,7 @@ export function advance(s: PairState, t: bigint, src: ScheduleSource, hooks: Adv
       const at = (batch[i] as ScheduleRow).t;
       const rows: ScheduleRow[] = [];
       while (i < batch.length && (batch[i] as ScheduleRow).t === at) rows.push(batch[i++] as ScheduleRow);
-      runSegment(s, at - s.lastT);
+      tradeSegment(s, at - s.lastT);
       s.lastT = at;
       hooks.onPoint?.(s, rows, [s.sides[0].ef, s.sides[1].ef]);
       for (const row of rows) {
@@ -105,7 +129,8 @@ export function advance(s: PairState, t: bigint, src: ScheduleSource, hooks: Adv
       if (hooks.onCheck?.(s, at)) changed = true;
     }
   }
-  runSegment(s, t - s.lastT);
+  tradeSegment(s, t - s.lastT);
   s.lastT = t;
+  settleFlows(s, sold, net);
   hooks.onCheck?.(s, t);
 }
