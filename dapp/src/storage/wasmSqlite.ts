@@ -35,6 +35,33 @@ function toBigintRow(row: WasmRow): WasmRow {
   return row;
 }
 
+/**
+ * The parts of node-sqlite3-wasm's Statement (0.8.x) that its public get/all are made of. The public calls
+ * re-read every column name from the WebAssembly heap on each query (one string conversion per column) and
+ * go through a generator; under riscv64 emulation that overhead is a visible share of a ledger operation.
+ * A prepared statement's column names cannot change for the statements the back-end prepares (explicit
+ * select lists; SQLite re-prepares on schema change with the same names), so they are read once.
+ * `fastPathOf` checks these members exist and falls back to the public API otherwise.
+ */
+interface StatementInternals {
+  _assertReady(): void;
+  _bind(values: SqlValue[] | undefined): void;
+  _step(): boolean;
+  _getColumnNames(): string[];
+  _getRow(columns: string[], expand: boolean): WasmRow;
+}
+
+function fastPathOf(raw: object): StatementInternals | undefined {
+  const r = raw as Partial<StatementInternals>;
+  return typeof r._assertReady === 'function' &&
+    typeof r._bind === 'function' &&
+    typeof r._step === 'function' &&
+    typeof r._getColumnNames === 'function' &&
+    typeof r._getRow === 'function'
+    ? (r as StatementInternals)
+    : undefined;
+}
+
 /** node-sqlite3-wasm takes one array of values where better-sqlite3 takes them spread. */
 function bindable(params: SqlValue[]): SqlValue[] | undefined {
   return params.length === 0 ? undefined : params;
@@ -76,12 +103,16 @@ export function openWasmSqlite(path: string): SqlDatabase {
     }
   }
 
-  return {
+  const api: SqlDatabase = {
     prepare(sql) {
       let stmt = cache.get(sql);
       if (!stmt) {
         const raw = db.prepare(sql);
         prepared.add(raw);
+        const fast = fastPathOf(raw);
+        let columns: string[] | undefined;
+        // `SELECT *` follows the table's columns, which a schema change could alter: read those names each time.
+        const stableColumns = !sql.includes('*');
         stmt = {
           run: (...params: SqlValue[]): RunResult =>
             guarded(sql, raw, () => {
@@ -90,11 +121,29 @@ export function openWasmSqlite(path: string): SqlDatabase {
             }),
           get: <Row>(...params: SqlValue[]) =>
             guarded(sql, raw, () => {
-              const row = raw.get(bindable(params)) as WasmRow | null;
+              let row: WasmRow | null;
+              if (fast) {
+                fast._assertReady();
+                fast._bind(bindable(params));
+                const names = columns ?? fast._getColumnNames();
+                if (stableColumns) columns = names;
+                row = fast._step() ? fast._getRow(names, false) : null;
+              } else {
+                row = raw.get(bindable(params)) as WasmRow | null;
+              }
               return (row === null ? undefined : toBigintRow(row)) as Row | undefined;
             }),
           all: <Row>(...params: SqlValue[]) =>
-            guarded(sql, raw, () => (raw.all(bindable(params)) as WasmRow[]).map(toBigintRow) as Row[]),
+            guarded(sql, raw, () => {
+              if (!fast) return (raw.all(bindable(params)) as WasmRow[]).map(toBigintRow) as Row[];
+              fast._assertReady();
+              fast._bind(bindable(params));
+              const names = columns ?? fast._getColumnNames();
+              if (stableColumns) columns = names;
+              const rows: WasmRow[] = [];
+              while (fast._step()) rows.push(toBigintRow(fast._getRow(names, false)));
+              return rows as Row[];
+            }),
         };
         cache.set(sql, stmt);
       }
@@ -102,19 +151,26 @@ export function openWasmSqlite(path: string): SqlDatabase {
     },
     exec: (sql) => db.exec(sql),
     // Same contract as better-sqlite3's db.transaction(fn)(): the outermost call is BEGIN/COMMIT, nested
-    // calls are savepoints, and a throw undoes exactly what its own call did before rethrowing.
+    // calls are savepoints, and a throw undoes exactly what its own call did before rethrowing. The control
+    // statements are prepared once (the cache above) rather than parsed by exec on every call: a ledger
+    // operation nests several transactions.
     transaction<T>(fn: () => T): T {
       const savepoint = `sp${depth}`;
-      db.exec(depth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+      api.prepare(depth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`).run();
       depth += 1;
       try {
         const result = fn();
         depth -= 1;
-        db.exec(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+        api.prepare(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`).run();
         return result;
       } catch (error) {
         depth -= 1;
-        db.exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+        if (depth === 0) {
+          api.prepare('ROLLBACK').run();
+        } else {
+          api.prepare(`ROLLBACK TO ${savepoint}`).run();
+          api.prepare(`RELEASE ${savepoint}`).run();
+        }
         throw error;
       }
     },
@@ -132,4 +188,5 @@ export function openWasmSqlite(path: string): SqlDatabase {
       db.close();
     },
   };
+  return api;
 }
