@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import type { SqlDatabase } from '../storage/SqlDatabase.js';
+import type { SqlDatabase, SqlValue } from '../storage/SqlDatabase.js';
 import type { Order } from './orderMath.js';
 import type { ScheduleRow, ScheduleSource } from './virtualOrders.js';
 
@@ -57,8 +57,19 @@ function toOrder(r: OrderRow): Order {
   };
 }
 
-const SCHEDULE_BATCH = 512;
-const SNAPSHOT_BATCH = 4096;
+const SCHEDULE_BATCH = 2048;
+const SNAPSHOT_BATCH = 240;
+
+const snapshotSql = new Map<number, string>();
+/** `INSERT INTO amm_snapshot ... VALUES (?, ?, ?, ?), ...` with n rows (texts memoised; statements are cached by the database). */
+function snapshotInsertSql(n: number): string {
+  let sql = snapshotSql.get(n);
+  if (sql === undefined) {
+    sql = `INSERT INTO amm_snapshot (pair, t, dir, ef) VALUES ${new Array<string>(n).fill('(?, ?, ?, ?)').join(', ')}`;
+    snapshotSql.set(n, sql);
+  }
+  return sql;
+}
 
 /** Orders and the schedule of rate changes, with the queries execution and settlement need. */
 export class OrderStore implements ScheduleSource {
@@ -207,24 +218,26 @@ export class OrderStore implements ScheduleSource {
   }
 
   /**
-   * Writes many accumulator snapshots of one pair with a single statement: the rows travel as one JSON text
-   * `[[t, dir, "ef"], ...]` (times are below 2^40, exact as JSON numbers; ef as a decimal string). Per-row
-   * UPDATE statements cost more than the closed form itself when an execution crosses thousands of points.
+   * Writes many accumulator snapshots of one pair with few statements: multi-row `INSERT ... VALUES` of
+   * SNAPSHOT_BATCH rows (4 parameters a row, below SQLite's historical 999-parameter limit, so any build
+   * accepts it), each prepared once and cached; the tail goes in power-of-two chunks. Per-row
+   * statements cost more than the closed form itself when an execution crosses thousands of points, and
+   * bound parameters measured ~2x faster than one JSON text through json_each.
    */
   snapshotMany(pair: bigint, rows: readonly { t: bigint; dir: 0 | 1; ef: bigint }[]): void {
-    for (let i = 0; i < rows.length; i += SNAPSHOT_BATCH) {
-      const parts: string[] = [];
-      const last = Math.min(rows.length, i + SNAPSHOT_BATCH);
-      for (let k = i; k < last; k++) {
-        const r = rows[k] as { t: bigint; dir: 0 | 1; ef: bigint };
-        parts.push(`[${r.t},${r.dir},"${r.ef}"]`);
+    for (let i = 0, n = 0; i < rows.length; i += n) {
+      // full batches, then the tail in powers of two: at most 9 distinct statements ever
+      const left = rows.length - i;
+      n = left >= SNAPSHOT_BATCH ? SNAPSHOT_BATCH : 1 << (31 - Math.clz32(left));
+      const params: SqlValue[] = new Array<SqlValue>(4 * n);
+      for (let k = 0; k < n; k++) {
+        const r = rows[i + k] as { t: bigint; dir: 0 | 1; ef: bigint };
+        params[4 * k] = pair;
+        params[4 * k + 1] = r.t;
+        params[4 * k + 2] = BigInt(r.dir);
+        params[4 * k + 3] = r.ef.toString();
       }
-      this.db
-        .prepare(
-          `INSERT INTO amm_snapshot (pair, t, dir, ef)
-           SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) AS j ORDER BY j.key`,
-        )
-        .run(pair, `[${parts.join(',')}]`);
+      this.db.prepare(snapshotInsertSql(n)).run(...params);
     }
   }
 

@@ -218,6 +218,36 @@ describe('twammSegment (closed form between expiries)', () => {
     expect(r.x - 10n ** 24n).toBeLessThanOrEqual(1n);
     expect(r.y - 10n ** 24n).toBeLessThanOrEqual(1n);
   });
+  it('stays within 2^-24 wei of a 400-bit evaluation of the textbook form (amounts in 2^-64 wei)', () => {
+    // reference: x_end = x0 * r * (M+2 + r*M) / (M + r*(M+2)) at 400 fractional bits, r = sqrt(y0 xIn / (x0 yIn))
+    const P = 400n;
+    const S = 1n << P;
+    const endOf = (x0: bigint, y0: bigint, xIn: bigint, yIn: bigint) => {
+      const r = isqrt(((y0 * xIn) << (2n * P)) / (x0 * yIn));
+      let z = (2n * r * yIn) / y0;
+      if (z > 600n * S) z = 600n * S;
+      const M = expm1Fixed(z, 400);
+      const u = M + 2n * S + ((r * M) >> P);
+      const v = M + ((r * (M + 2n * S)) >> P);
+      return (x0 * r * u) / (v * S);
+    };
+    const X64 = 1n << 64n;
+    const bound = 1n << 40n; // 2^-24 wei in 2^-64 wei units
+    fc.assert(
+      fc.property(amount(10n ** 6n, 10n ** 30n), amount(10n ** 6n, 10n ** 30n), amount(1n, 10n ** 30n), amount(1n, 10n ** 30n), amount(0n, X64 - 1n), (x0w, y0w, xInw, yInw, frac) => {
+        const [x0, y0, xIn, yIn] = [x0w * X64 + frac, y0w * X64, xInw * X64 + frac, yInw * X64];
+        const seg = twammSegment(x0, y0, xIn, yIn, 64);
+        if (y0 * xIn >= x0 * yIn) {
+          const ref = endOf(x0, y0, xIn, yIn);
+          if (ref < x0 + xIn) expect(seg.x - ref >= -bound && seg.x - ref <= bound).toBe(true);
+        } else {
+          const ref = endOf(y0, x0, yIn, xIn);
+          if (ref < y0 + yIn) expect(seg.y - ref >= -bound && seg.y - ref <= bound).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
   it('gives the same result split in two segments within a few wei (path independence)', () => {
     fc.assert(
       fc.property(amount(10n ** 18n, 10n ** 24n), amount(10n ** 18n, 10n ** 24n), amount(10n ** 10n, 10n ** 24n), amount(10n ** 10n, 10n ** 24n), (x0, y0, xIn2, yIn2) => {

@@ -10,10 +10,11 @@ import { bitLength, ceilDiv, expm1Fixed, isqrt } from './fixedPoint.js';
  * is rewritten without any subtraction (no cancellation for tiny or lopsided flows):
  *   x_end = x0 * b * (a*(M+2) + b*M) / (a * (a*M + b*(M+2)))
  *   y_end = y0 * a * (b*(M+2) + a*M) / (b * (b*M + a*(M+2)))
- * and evaluated through r = b/a (one square root). They are computed in fixed point with
- * P = max(64, 32 + (bits of the largest operand) - unitBits) fractional bits, so the real-valued ends are
- * approximated to far below one whole unit (absolute error < 2^-24 * 2^unitBits units; the AMM passes amounts
- * in 2^-64 wei with unitBits = 64: error < 2^-24 wei), then rounded UP:
+ * and evaluated through r = b/a (one square root) as x0 plus a move that is a product of positive terms (see
+ * closedFormEnd). They are computed in fixed point with P = max(64, 32 + (bits of the larger input) - unitBits)
+ * fractional bits, so the real-valued ends are approximated to far below one whole unit (absolute error
+ * < 2^-24 * 2^unitBits units; the AMM passes amounts in 2^-64 wei with unitBits = 64: error < 2^-24 wei,
+ * tested against a 400-bit evaluation), then rounded UP:
  * every payout (x0 + xIn - x_end to the Y sellers, y0 + yIn - y_end to the X sellers) is rounded down in
  * the pool's favour and x_end * y_end >= k always holds (enforced, not assumed).
  *
@@ -58,27 +59,45 @@ export function twammSegment(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, u
 
 /**
  * x_end rounded up, for y0*xIn >= x0*yIn (called with the roles of X and Y swapped otherwise). With
- * r = b/a = sqrt(y0*xIn / (x0*yIn)) >= 1, z = 2*r*yIn/y0, u = (M+2) + r*M and v = M + r*(M+2): x_end = x0 * r * u / v.
+ * r = b/a = sqrt(y0*xIn / (x0*yIn)) >= 1, z = 2*r*yIn/y0, M = e^z - 1 and v = M + r*(M+2), the closed form
+ * x_end = x0 * r * (M+2 + r*M) / v differs from x0 by x0*M*(r^2-1)/v, and r^2 - 1 = D/(x0*yIn) with the exact
+ * integer D = y0*xIn - x0*yIn >= 0. With E = M/z = expm1(z)/z >= 1 this is
+ *   x_end = x0 + (D/y0) * G,   G = 2r / (2r/E + z*(1+r)),   0 < G < 1,
+ * a sum of positive terms everywhere (no cancellation), and D/y0 <= xIn. So only the move, at most xIn, is
+ * approximated: relative error ~2^-P of G gives an absolute error ~xIn * 2^-P, which is why P follows the
+ * width of xIn, not of the reserves (P = max(64, 32 + bits(xIn) - unitBits): error < 2^-24 whole units).
  * `num` = y0*xIn and `den` = x0*yIn are passed in (already computed for the comparison).
  */
 function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, num: bigint, den: bigint, unitBits: number): bigint {
-  let largest = x0 > y0 ? x0 : y0;
-  if (xIn > largest) largest = xIn;
-  if (yIn > largest) largest = yIn;
-  const p = Math.max(64, 32 + bitLength(largest) - unitBits);
+  const D = num - den;
+  if (D === 0n) return x0 + 1n;
+  const bits = bitLength(xIn) + 32 - unitBits;
+  const p = bits > 64 ? bits : 64;
   const P = BigInt(p);
   const S = 1n << P;
   const r = isqrt((num << (2n * P)) / den);
-  let z = (2n * r * yIn) / y0;
-  // e^z beyond e^p changes the ends by less than 2^-(1.44 p): the flows have reached equilibrium.
-  const zCap = P * S;
-  if (z > zCap) z = zCap;
-  const M = expm1Fixed(z, p);
-  // u/v at scale S (truncation error ~2^-P relative), then one shift instead of a long division
-  const u = M + 2n * S + ((r * M) >> P);
-  const v = M + ((r * (M + 2n * S)) >> P);
-  const q = (u << P) / v;
-  return ((x0 * r * q) >> (2n * P)) + 1n;
+  const z = (2n * r * yIn) / y0;
+  const twoR = r << 1n;
+  const onePlusR = S + r;
+  let g: bigint;
+  if (z < S) {
+    // z < 1: E = sum z^k / (k+1)! directly (E >= 1, full relative precision even for tiny z);
+    // G = 2r*E / (2r + z*E*(1+r))
+    let e = S;
+    let term = S;
+    for (let k = 2n; ; k++) {
+      term = ((term * z) >> P) / k;
+      if (term === 0n) break;
+      e += term;
+    }
+    const ze = (z * e) >> P;
+    g = ((twoR * e) << P) / ((twoR << P) + ze * onePlusR);
+  } else {
+    // z >= 1: 1/E = z / expm1(z) (expm1 has full relative precision here); beyond z = P, 1/E < 2^-P counts as 0
+    const invE = z > P * S ? 0n : (z << P) / expm1Fixed(z, p);
+    g = ((twoR << P) << P) / (twoR * invE + z * onePlusR);
+  }
+  return x0 + (D * g) / (y0 << P) + 1n;
 }
 
 /** Clamps the ends to what the pool can hold and enforces x * y >= k. */
