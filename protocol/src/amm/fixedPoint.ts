@@ -19,7 +19,11 @@ export function bitLength(n: bigint): number {
     bits += 1024;
   }
   let lo = 0;
-  for (const step of [512, 256, 128, 64, 32]) if (v >= POW2[lo + step]!) lo += step;
+  if (v >= POW2[512]!) lo = 512;
+  if (v >= POW2[lo + 256]!) lo += 256;
+  if (v >= POW2[lo + 128]!) lo += 128;
+  if (v >= POW2[lo + 64]!) lo += 64;
+  if (v >= POW2[lo + 32]!) lo += 32;
   if (lo > 0) v >>= BigInt(lo);
   return bits + lo + 32 - Math.clz32(Number(v));
 }

@@ -61,11 +61,11 @@ export function twammSegment(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, u
  * x_end rounded up, for y0*xIn >= x0*yIn (called with the roles of X and Y swapped otherwise). With
  * r = b/a = sqrt(y0*xIn / (x0*yIn)) >= 1, z = 2*r*yIn/y0, M = e^z - 1 and v = M + r*(M+2), the closed form
  * x_end = x0 * r * (M+2 + r*M) / v differs from x0 by x0*M*(r^2-1)/v, and r^2 - 1 = D/(x0*yIn) with the exact
- * integer D = y0*xIn - x0*yIn >= 0. With E = M/z = expm1(z)/z >= 1 this is
- *   x_end = x0 + (D/y0) * G,   G = 2r / (2r/E + z*(1+r)),   0 < G < 1,
- * a sum of positive terms everywhere (no cancellation), and D/y0 <= xIn. So only the move, at most xIn, is
- * approximated: relative error ~2^-P of G gives an absolute error ~xIn * 2^-P, which is why P follows the
- * width of xIn, not of the reserves (P = max(64, 32 + bits(xIn) - unitBits): error < 2^-24 whole units).
+ * integer D = y0*xIn - x0*yIn >= 0. With E = M/z = expm1(z)/z >= 1 and z = 2*r*yIn/y0 substituted this is
+ *   x_end = x0 + D*E / (y0 + yIn*E*(1+r))   (= x0 + D / (y0/E + yIn*(1+r)) for large z),
+ * positive terms only (no cancellation), and the move is at most xIn. So only the move is approximated:
+ * relative error ~2^-P of E and r gives an absolute error ~xIn * 2^-P, which is why P follows the width of
+ * xIn, not of the reserves (P = max(64, 32 + bits(xIn) - unitBits): error < 2^-24 whole units).
  * `num` = y0*xIn and `den` = x0*yIn are passed in (already computed for the comparison).
  */
 function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, num: bigint, den: bigint, unitBits: number): bigint {
@@ -77,12 +77,8 @@ function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, num: bi
   const S = 1n << P;
   const r = isqrt((num << (2n * P)) / den);
   const z = (2n * r * yIn) / y0;
-  const twoR = r << 1n;
-  const onePlusR = S + r;
-  let g: bigint;
   if (z < S) {
-    // z < 1: E = sum z^k / (k+1)! directly (E >= 1, full relative precision even for tiny z);
-    // G = 2r*E / (2r + z*E*(1+r))
+    // z < 1: E = sum z^k / (k+1)! directly (E >= 1: full relative precision even for tiny z)
     let e = S;
     let term = S;
     for (let k = 2n; ; k++) {
@@ -90,14 +86,11 @@ function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, num: bi
       if (term === 0n) break;
       e += term;
     }
-    const ze = (z * e) >> P;
-    g = ((twoR * e) << P) / ((twoR << P) + ze * onePlusR);
-  } else {
-    // z >= 1: 1/E = z / expm1(z) (expm1 has full relative precision here); beyond z = P, 1/E < 2^-P counts as 0
-    const invE = z > P * S ? 0n : (z << P) / expm1Fixed(z, p);
-    g = ((twoR << P) << P) / (twoR * invE + z * onePlusR);
+    return x0 + (D * e) / ((y0 << P) + ((yIn * e * (S + r)) >> P)) + 1n;
   }
-  return x0 + (D * g) / (y0 << P) + 1n;
+  // z >= 1: 1/E = z / expm1(z) (expm1 has full relative precision here); beyond z = P, 1/E < 2^-P counts as 0
+  const invE = z > P * S ? 0n : (z << P) / expm1Fixed(z, p);
+  return x0 + (D << P) / (y0 * invE + yIn * (S + r)) + 1n;
 }
 
 /** Clamps the ends to what the pool can hold and enforces x * y >= k. */
