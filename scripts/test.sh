@@ -15,10 +15,14 @@ fi
 echo "== typecheck"
 npm run typecheck
 
+reports=$(mktemp -d)
 echo "== unit, property and integration tests"
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 
 if [ -f e2e/playwright.config.ts ]; then
   echo "== end-to-end tests in Chromium"
   npm test -w e2e
+  cp e2e/artifacts/results.json "$reports/playwright.json"
 fi
+
+node scripts/test-summary.mjs "$reports/vitest.json" "$reports/playwright.json"
