@@ -71,6 +71,20 @@ function snapshotInsertSql(n: number): string {
   return sql;
 }
 
+/** The columns an order changes after submission, in the order insert and update bind them. */
+function mutableColumns(o: Omit<Order, 'id'>): SqlValue[] {
+  return [
+    o.closedAt,
+    BigInt(o.closeKind),
+    o.efClose === null ? null : o.efClose.toString(),
+    o.refund.toString(),
+    o.paid.toString(),
+    o.live ? 1n : 0n,
+    o.refundDue ? 1n : 0n,
+    o.watch ? 1n : 0n,
+  ];
+}
+
 /** Orders and the schedule of rate changes, with the queries execution and settlement need. */
 export class OrderStore implements ScheduleSource {
   constructor(private readonly db: SqlDatabase) {}
@@ -96,14 +110,7 @@ export class OrderStore implements ScheduleSource {
         o.rate.toString(),
         o.rem,
         o.efStart === null ? null : o.efStart.toString(),
-        o.closedAt,
-        BigInt(o.closeKind),
-        o.efClose === null ? null : o.efClose.toString(),
-        o.refund.toString(),
-        o.paid.toString(),
-        o.live ? 1n : 0n,
-        o.refundDue ? 1n : 0n,
-        o.watch ? 1n : 0n,
+        ...mutableColumns(o),
       ).lastInsertRowid;
   }
 
@@ -113,17 +120,7 @@ export class OrderStore implements ScheduleSource {
       .prepare(
         'UPDATE amm_order SET closed_at = ?, close_kind = ?, ef_close = ?, refund = ?, paid = ?, live = ?, refund_due = ?, watch = ? WHERE id = ?',
       )
-      .run(
-        o.closedAt,
-        BigInt(o.closeKind),
-        o.efClose === null ? null : o.efClose.toString(),
-        o.refund.toString(),
-        o.paid.toString(),
-        o.live ? 1n : 0n,
-        o.refundDue ? 1n : 0n,
-        o.watch ? 1n : 0n,
-        o.id,
-      );
+      .run(...mutableColumns(o), o.id);
   }
 
   get(id: bigint): Order | undefined {
