@@ -22,7 +22,7 @@ import type { HistoryPoint, OrderRecord, PoolSnapshot, Quote } from './types.js'
  * - Every write executes the pair's virtual orders up to t first; reads project them in memory.
  * - Instant swaps, liquidity: Uniswap V2 arithmetic (0.3% fee, MINIMUM_LIQUIDITY locked to the zero address).
  * - Streamed orders (swap with duration > 0): see orderMath.ts and virtualOrders.ts; proceeds are part of the
- *   owner's ledger balance at once through the BalanceExtension (settled into the ledger before any debit).
+ *   owner's ledger balance at once through the BalanceExtension (paid into the ledger when a debit needs it, or by `settle`).
  * - Limit (minAveragePriceX64): checked at every execution point of the pair (each schedule point crossed and
  *   the time of every write touching the pair). If the order's average price so far,
  *   bought * 2^64 / sold (tokenOut per tokenIn x2^64, proceeds rounded down), is below the limit, the order is

@@ -332,14 +332,24 @@ export class Ledger {
     t: bigint,
     what: string,
   ): { tok: bigint; id: bigint; agg: Aggregate } {
+    // Extensions are asked to pay in only when the ledger's own figures fall short: what they owe is already
+    // part of every read (view), and paying it in means executing their pools, the dearest part of a debit.
+    const own = this.settleOwn(token, account, t);
+    if (own !== undefined && own.agg.avail >> SCALE_BITS >= amount) return own;
     for (const ext of this.extensions) ext.settle(token, account, t);
+    const settled = this.settleOwn(token, account, t);
+    if (settled === undefined) throw insufficient(token, account, 0n, amount, what);
+    const available = settled.agg.avail >> SCALE_BITS;
+    if (available < amount) throw insufficient(token, account, available, amount, what);
+    return settled;
+  }
+
+  /** The account's aggregate settled to t, without asking the extensions (undefined: the ledger never saw it). */
+  private settleOwn(token: Address, account: Address, t: bigint): { tok: bigint; id: bigint; agg: Aggregate } | undefined {
     const tok = this.tokenId(token, false);
     const id = this.accountId(account, false);
-    if (tok === undefined || id === undefined) throw insufficient(token, account, 0n, amount, what);
-    const agg = this.aggregates.settle(id, tok, t);
-    const available = agg.avail >> SCALE_BITS;
-    if (available < amount) throw insufficient(token, account, available, amount, what);
-    return { tok, id, agg };
+    if (tok === undefined || id === undefined) return undefined;
+    return { tok, id, agg: this.aggregates.settle(id, tok, t) };
   }
 
   private takeAvailable(token: Address, account: Address, amount: bigint, t: bigint, burn: boolean, what: string): void {

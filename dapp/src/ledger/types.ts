@@ -43,7 +43,7 @@ export interface StreamRecord {
  * `lockedRateX64` (usually negative: unsold input shrinks) adds to `balance` only.
  */
 export interface BalanceExtension {
-  /** Credit (via ledger.credit) everything owed to `account` in `token` up to t. Called before every debit. */
+  /** Credit (via ledger.credit) everything owed to `account` in `token` up to t. Called before a debit the ledger's own available cannot cover. */
   settle(token: Address, account: Address, t: bigint): void;
   /** Read-only projection at t. */
   view(

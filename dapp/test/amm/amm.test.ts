@@ -224,8 +224,11 @@ describe('streamed orders', () => {
       ledger.deposit(TKA, BOB, 50n * E18, T0);
       amm.swap(BOB, TKA, TKB, 50n * E18, 0n, 0n, 7000n, T0);
       // pool amounts live in 2^-64 wei, so only the final payout is rounded down: 2 wei of slack whatever the touches
-      // each touch settles Bob's proceeds (executing the pool) by moving 1 wei of them away
-      for (let i = 1; i <= touches; i++) ledger.transfer(TKB, BOB, CAROL, 1n, T0 + BigInt(i) * 1000n - 3n);
+      // each touch settles Bob's proceeds (executing the pool), then moves 1 wei of them away
+      for (let i = 1; i <= touches; i++) {
+        amm.settle(TKB, BOB, T0 + BigInt(i) * 1000n - 3n);
+        ledger.transfer(TKB, BOB, CAROL, 1n, T0 + BigInt(i) * 1000n - 3n);
+      }
       const got = ledger.balanceOf(TKB, BOB, T0 + 7000n).available + BigInt(touches);
       const instant = getAmountOut(50n * E18, 1000n * E18, 3000n * E18);
       const diff = instant - got;
@@ -237,7 +240,7 @@ describe('streamed orders', () => {
     ledger.deposit(TKA, BOB, 100n * E18, T0);
     amm.swap(BOB, TKA, TKB, 10n * E18, 0n, 0n, 0n, T0 + 10n);
     amm.swap(BOB, TKA, TKB, 10n * E18, 0n, 0n, 100_000n, T0 + 100n);
-    for (let i = 1n; i <= 2000n; i++) ledger.transfer(TKB, BOB, CAROL, 1n, T0 + 100n + i * 60n);
+    for (let i = 1n; i <= 2000n; i++) amm.settle(TKB, BOB, T0 + 100n + i * 60n); // each settlement executes the pool
     const h = amm.history(TKB, TKA, 0n, T0 + 10n ** 6n);
     expect(h.length).toBeLessThanOrEqual(1024);
     expect(h.length).toBeGreaterThan(100);

@@ -19,6 +19,7 @@ type Op =
   | { kind: 'cancel'; who: number; id: number }
   | { kind: 'add'; who: number; pair: number; pct: number }
   | { kind: 'remove'; who: number; pair: number; pct: number }
+  | { kind: 'transfer'; who: number; token: number }
   | { kind: 'settle'; who: number; token: number };
 
 const who = fc.integer({ min: 0, max: 2 });
@@ -40,6 +41,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('cancel' as const), who, id: fc.integer({ min: 1, max: 30 }) }),
   fc.record({ kind: fc.constant('add' as const), who, pair, pct }),
   fc.record({ kind: fc.constant('remove' as const), who, pair, pct }),
+  fc.record({ kind: fc.constant('transfer' as const), who, token: fc.integer({ min: 0, max: 2 }) }),
   fc.record({ kind: fc.constant('settle' as const), who, token: fc.integer({ min: 0, max: 2 }) }),
 );
 
@@ -109,8 +111,11 @@ describe('AMM invariants under random operations', () => {
                 amm.removeLiquidity(ACCOUNTS[op.who]!, PAIRS[op.pair]![0], PAIRS[op.pair]![1], liq, 0n, 0n, t);
                 break;
               }
-              case 'settle':
+              case 'transfer':
                 ledger.transfer(TOKENS[op.token]!, ACCOUNTS[op.who]!, ACCOUNTS[(op.who + 1) % 3]!, 1n, t);
+                break;
+              case 'settle':
+                amm.settle(TOKENS[op.token]!, ACCOUNTS[op.who]!, t);
                 break;
             }
           } catch (e) {
@@ -124,7 +129,7 @@ describe('AMM invariants under random operations', () => {
         }
         // run everything to completion: every order input is sold or refunded, nothing is left behind
         t += 100_000n;
-        for (const tok of TOKENS) for (const acc of ACCOUNTS) ledger.transfer(tok, acc, ACCOUNTS[(ACCOUNTS.indexOf(acc) + 1) % 3]!, 1n, t);
+        for (const tok of TOKENS) for (const acc of ACCOUNTS) amm.settle(tok, acc, t);
         check();
         for (const tok of TOKENS) {
           const promised = ACCOUNTS.reduce((s, acc) => s + amm.view(tok, acc, t).owed + amm.view(tok, acc, t).locked, 0n);
@@ -145,7 +150,9 @@ describe('AMM invariants under random operations', () => {
         amm.swap(CAROL, TKB, TKA, BigInt(pb) * E18, 0n, T0 + 500n, 7_777n, T0);
         const t = T0 + BigInt(dt);
         const projected = [amm.pool(TKA, TKB, t), amm.order(1n, t), amm.order(2n, t), ledger.balanceOf(TKB, BOB, t), ledger.balanceOf(TKA, CAROL, t)];
-        ledger.transfer(TKB, BOB, ALICE, 1n, t); // executes the pool for real
+        amm.settle(TKB, BOB, t); // executes the pool for real and credits Bob's proceeds
+        amm.settle(TKA, CAROL, t);
+        ledger.transfer(TKB, BOB, ALICE, 1n, t);
         ledger.transfer(TKA, CAROL, ALICE, 1n, t);
         const b = ledger.balanceOf(TKB, BOB, t);
         const c = ledger.balanceOf(TKA, CAROL, t);
@@ -177,6 +184,7 @@ describe('TWAMM execution properties', () => {
           for (let i = 1; i <= touches; i++) {
             const at = T0 + (BigInt(duration) * BigInt(i)) / BigInt(touches + 1);
             if (ledger.balanceOf(TKB, BOB, at).available > 0n) {
+              amm.settle(TKB, BOB, at); // a touch: executes the pool
               ledger.transfer(TKB, BOB, CAROL, 1n, at);
               moved += 1n;
             }
@@ -207,7 +215,10 @@ describe('TWAMM execution properties', () => {
             amm.addLiquidity(ALICE, TKA, TKB, ra * E18, rb * E18, 0n, 0n, T0);
             amm.swap(BOB, TKA, TKB, (ra * E18 * BigInt(pa)) / 100n, 0n, 0n, 10_000n, T0);
             amm.swap(CAROL, TKB, TKA, (rb * E18 * BigInt(pb)) / 100n, 0n, T0 + 37n, 9_000n, T0);
-            for (let i = 1; i <= touches; i++) ledger.transfer(TKB, BOB, ALICE, 1n, T0 + 40n + BigInt(i) * 9n);
+            for (let i = 1; i <= touches; i++) {
+              amm.settle(TKB, BOB, T0 + 40n + BigInt(i) * 9n); // a touch: executes the pool
+              ledger.transfer(TKB, BOB, ALICE, 1n, T0 + 40n + BigInt(i) * 9n);
+            }
             const end = T0 + 20_000n;
             return [amm.order(1n, end)!.bought, amm.order(2n, end)!.bought];
           };

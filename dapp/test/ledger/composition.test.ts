@@ -65,6 +65,25 @@ describe('composition primitives', () => {
   });
 });
 
+describe('extensions at a debit', () => {
+  it('are asked to settle only when the ledger’s own available cannot cover the debit', () => {
+    const { db, ledger } = freshLedger();
+    const settled: bigint[] = [];
+    ledger.addExtension({
+      settle: (_token, _account, t) => void settled.push(t),
+      view: () => ({ owed: 0n, locked: 0n, owedRateX64: 0n, lockedRateX64: 0n, validUntil: null }),
+    });
+    ledger.deposit(TOKEN, ALICE, 10n, 0n);
+    ledger.transfer(TOKEN, ALICE, BOB, 10n, 1n);
+    expect(settled).toEqual([]);
+    expectRejected(db, 'INSUFFICIENT_AVAILABLE', () => ledger.transfer(TOKEN, ALICE, BOB, 1n, 2n));
+    expect(settled).toEqual([2n]);
+    // an account the ledger has never seen may still be owed by an extension
+    expectRejected(db, 'INSUFFICIENT_AVAILABLE', () => ledger.transfer(TOKEN, CAROL, BOB, 1n, 3n));
+    expect(settled).toEqual([2n, 3n]);
+  });
+});
+
 describe('streamsOf', () => {
   it('lists an account’s streams newest first with totals, by direction', () => {
     const { ledger } = freshLedger();
