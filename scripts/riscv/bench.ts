@@ -33,7 +33,7 @@ const REPEAT = 15;
  * the code paths and SQLite has prepared its statements. Under emulation that warm-up costs seconds and
  * would otherwise fill the median of 15; its cost is reported apart, as the first (cold) run.
  */
-const WARMUP = 5;
+const WARMUP = 20;
 /** The measured operations start after everything `build` did. */
 const T_RUN = T0 + 1000n;
 
