@@ -5,7 +5,7 @@
 # (writes the address book once the rollups-node has deployed the application). docs/riscv.md explains it.
 #
 # Inside the machine:
-#   entry      rollup-init (machine-emulator-tools) starts the Rollup HTTP server on 127.0.0.1:5004 and then
+#   entry      rollup-init (machine-guest-tools) starts the Rollup HTTP server on 127.0.0.1:5004 and then
 #              runs CMD as the `dapp` user: `node dist/main.mjs`, the esbuild bundle of dapp/src/main.ts, the
 #              same entry `npm start` runs on the host through tsx.
 #   database   STREAMSWAP_DB=/tmp/streamswap/dapp.sqlite. cartesi-init mounts /tmp as a tmpfs (mode 1777), so
@@ -16,8 +16,11 @@
 #              binding `npm run test:riscv` proves there (the adapter runs it with V8's Liftoff tier only on
 #              riscv64, see docs/riscv.md). Nothing native is compiled for this image.
 
-ARG NODE_VERSION=20.16.0
-ARG MACHINE_EMULATOR_TOOLS_VERSION=0.16.1
+# As the Cartesi CLI v2 templates for sdk 0.12 (cartesi/application-templates, rollups/typescript): Node on Ubuntu
+# noble for riscv64, and the machine-guest-tools matching that sdk's emulator and kernel.
+ARG NODE_VERSION=22.14.0
+ARG MACHINE_GUEST_TOOLS_VERSION=0.17.2
+ARG MACHINE_GUEST_TOOLS_SHA256SUM=c077573dbcf0cdc146adf14b480bfe454ca63aa4d3e8408c5487f550a5b77a41
 
 ################################################################################
 # workspace: the monorepo's dependencies, on the build machine's own platform (nothing here runs on riscv64)
@@ -61,7 +64,7 @@ CMD ["npx", "tsx", "deploy/address-book.ts"]
 
 ################################################################################
 # deps stage (riscv64): the production dependencies, installed for the machine's architecture
-FROM --platform=linux/riscv64 cartesi/node:${NODE_VERSION}-jammy-slim AS deps-stage
+FROM --platform=linux/riscv64 cartesi/node:${NODE_VERSION}-noble-slim AS deps-stage
 
 WORKDIR /opt/cartesi/dapp
 COPY --from=build-stage /src/dapp/dist/package.json ./
@@ -71,25 +74,26 @@ RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund --no-package-lo
 
 ################################################################################
 # runtime stage: the Cartesi machine's root filesystem. MUST be linux/riscv64; small images start faster.
-FROM --platform=linux/riscv64 cartesi/node:${NODE_VERSION}-jammy-slim
+FROM --platform=linux/riscv64 cartesi/node:${NODE_VERSION}-noble-slim
 
-LABEL io.cartesi.rollups.sdk_version=0.12.0-alpha.27
-# Node + SQLite's WebAssembly heap + the tmpfs holding the database: 100,000 streams take about 60 MiB.
+# The Cartesi CLI v2 reads the machine's settings from cartesi.toml (sdk, [machine] ram_length = "1024Mi");
+# these labels say the same for tools that read the image (the v1 convention). Keep the two in step.
+# RAM: Node + SQLite's WebAssembly heap + the /tmp tmpfs (half of RAM) holding the database (100,000 streams
+# take about 60 MiB there).
+LABEL io.cartesi.rollups.sdk_version=0.12.0-alpha.39
 LABEL io.cartesi.rollups.ram_size=1024Mi
 
 ARG DEBIAN_FRONTEND=noninteractive
+ARG MACHINE_GUEST_TOOLS_VERSION
+ARG MACHINE_GUEST_TOOLS_SHA256SUM
+ADD --checksum=sha256:${MACHINE_GUEST_TOOLS_SHA256SUM} https://github.com/cartesi/machine-guest-tools/releases/download/v${MACHINE_GUEST_TOOLS_VERSION}/machine-guest-tools_riscv64.deb /tmp/machine-guest-tools_riscv64.deb
 RUN <<EOF
 set -e
 apt-get update
-apt-get install -y --no-install-recommends busybox-static=1:1.30.1-7ubuntu3
-rm -rf /var/lib/apt/lists/* /var/log/* /var/cache/*
-useradd --create-home --user-group dapp
+apt-get install -y --no-install-recommends busybox-static /tmp/machine-guest-tools_riscv64.deb
+rm -rf /tmp/*.deb /var/lib/apt/lists/* /var/log/* /var/cache/*
+id dapp >/dev/null 2>&1 || useradd --create-home --user-group dapp
 EOF
-
-ARG MACHINE_EMULATOR_TOOLS_VERSION
-ADD https://github.com/cartesi/machine-emulator-tools/releases/download/v${MACHINE_EMULATOR_TOOLS_VERSION}/machine-emulator-tools-v${MACHINE_EMULATOR_TOOLS_VERSION}.deb /
-RUN dpkg -i /machine-emulator-tools-v${MACHINE_EMULATOR_TOOLS_VERSION}.deb \
-  && rm /machine-emulator-tools-v${MACHINE_EMULATOR_TOOLS_VERSION}.deb
 
 ENV PATH="/opt/cartesi/bin:${PATH}"
 

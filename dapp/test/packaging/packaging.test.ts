@@ -47,7 +47,7 @@ describe('docker-compose.yml', () => {
 
   it('parses and names the services docs/riscv.md promises', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['anvil', 'database', 'deploy-application', 'deployer', 'proxy', 'rollups-node', 'rollups-node-migration', 'web'].sort(),
+      ['anvil', 'database', 'deploy-application', 'deployer', 'proxy', 'rollups-node', 'web'].sort(),
     );
     const docs = read('docs/riscv.md');
     for (const name of Object.keys(services)) expect(docs).toContain(`\`${name}\``);
@@ -60,12 +60,16 @@ describe('docker-compose.yml', () => {
     expect(services['rollups-node'].expose).toEqual(expect.arrayContaining(['10000', '10011', '10012']));
   });
 
-  it('runs anvil with the Cartesi devnet and the official rollups-node v2 on its Postgres', () => {
+  it('runs anvil with the Cartesi devnet and the official rollups-node v2 on its database, from one sdk release', () => {
     expect(services.anvil.command[0]).toBe('devnet');
-    expect(withDefaults(services.anvil.image)).toMatch(/^cartesi\/sdk:0\.12\./);
+    const tag = withDefaults(services.anvil.image).replace(/^cartesi\/sdk:/, '');
+    expect(tag).toMatch(/^0\.12\./);
+    expect(withDefaults(services['rollups-node'].image)).toBe(`cartesi/rollups-runtime:${tag}`);
+    expect(services['rollups-node'].init).toBe(true);
     expect(services['rollups-node'].command).toEqual(['cartesi-rollups-node']);
-    expect(services['rollups-node-migration'].command).toEqual(['cartesi-rollups-cli', 'db', 'upgrade']);
-    expect(services.database.image).toMatch(/^postgres:/);
+    expect(withDefaults(services['deploy-application'].image)).toBe(`cartesi/rollups-runtime:${tag}`);
+    expect(withDefaults(services.database.image)).toBe(`cartesi/rollups-database:${tag}`);
+    expect(services['rollups-node'].depends_on.database.condition).toBe('service_healthy');
     const env = services['rollups-node'].environment as Record<string, string>;
     expect(env.CARTESI_DATABASE_CONNECTION).toContain('@database:5432/');
     expect(env.CARTESI_BLOCKCHAIN_HTTP_ENDPOINT).toBe('http://anvil:8545');
@@ -106,9 +110,21 @@ describe('Dockerfile', () => {
   it('builds the Cartesi machine (its last stage) for linux/riscv64 from a Cartesi Node image', () => {
     expect(machine.from).toMatch(/^--platform=linux\/riscv64 cartesi\/node:/);
     expect(find(machine, 'LABEL').join('\n')).toMatch(/io\.cartesi\.rollups\.ram_size=\d+Mi/);
-    expect(find(machine, 'ADD').join('\n')).toContain('machine-emulator-tools');
+    expect(find(machine, 'ADD').join('\n')).toMatch(/--checksum=sha256:\S+ https:\/\/github\.com\/cartesi\/machine-guest-tools\//);
     expect(find(machine, 'ENV')).toContain('ROLLUP_HTTP_SERVER_URL="http://127.0.0.1:5004"');
     expect(find(machine, 'ENTRYPOINT')).toEqual(['["rollup-init"]']);
+  });
+
+  it('declares the same sdk and RAM size in its labels, in cartesi.toml (what the CLI v2 reads) and in the compose file', () => {
+    const labels = find(machine, 'LABEL').join('\n');
+    const toml = read('cartesi.toml');
+    const sdk = /^sdk = "cartesi\/sdk:([^"]+)"$/m.exec(toml)?.[1];
+    const ram = /^\[machine\][^[]*^ram_length = "(\d+Mi)"$/m.exec(toml)?.[1];
+    expect(sdk).toMatch(/^0\.12\./);
+    expect(ram).toBeDefined();
+    expect(labels).toContain(`io.cartesi.rollups.sdk_version=${sdk}`);
+    expect(labels).toContain(`io.cartesi.rollups.ram_size=${ram}`);
+    expect(withDefaults(parseYaml('docker-compose.yml').services.anvil.image)).toBe(`cartesi/sdk:${sdk}`);
   });
 
   it('starts the same entry host mode runs: the bundle of dapp/src/main.ts', () => {
