@@ -11,10 +11,9 @@
 #   database   STREAMSWAP_DB=/tmp/streamswap/dapp.sqlite. cartesi-init mounts /tmp as a tmpfs (mode 1777), so
 #              the SQLite file lives in the machine's RAM and is part of every machine snapshot; a rejected
 #              input reverts it together with the rest of the machine. ram_size below leaves room for it.
-#   binding    STREAMSWAP_SQLITE=wasm: SQLite compiled to WebAssembly (node-sqlite3-wasm). The native
-#              better-sqlite3 addon crashes on load on riscv64 (docs/riscv.md); the WebAssembly one is the
-#              binding `npm run test:riscv` proves there (the adapter runs it with V8's Liftoff tier only on
-#              riscv64, see docs/riscv.md). Nothing native is compiled for this image.
+#   binding    STREAMSWAP_SQLITE=better: the native better-sqlite3, compiled for riscv64 in the deps stage (it
+#              has no riscv64 prebuilt binary), the binding `npm run test:riscv` compiles and proves on riscv64.
+#              node-sqlite3-wasm (SQLite in WebAssembly) ships beside it as the fallback: STREAMSWAP_SQLITE=wasm.
 
 # As the Cartesi CLI v2 templates for sdk 0.12 (cartesi/application-templates, rollups/typescript): Node on Ubuntu
 # noble for riscv64, and the machine-guest-tools matching that sdk's emulator and kernel.
@@ -63,14 +62,18 @@ FROM workspace AS deployer
 CMD ["npx", "tsx", "deploy/address-book.ts"]
 
 ################################################################################
-# deps stage (riscv64): the production dependencies, installed for the machine's architecture
+# deps stage (riscv64): the production dependencies, installed and compiled for the machine's architecture.
+# better-sqlite3 publishes no riscv64 binary, so node-gyp compiles it here (about 20 min under emulation)
+# against the image's own Node headers (/usr/local/include/node: nothing is downloaded); the compiler stays
+# in this stage, only node_modules reaches the machine.
 FROM --platform=linux/riscv64 cartesi/node:${NODE_VERSION}-noble-slim AS deps-stage
 
+ARG DEBIAN_FRONTEND=noninteractive
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /opt/cartesi/dapp
 COPY --from=build-stage /src/dapp/dist/package.json ./
-# node-sqlite3-wasm is pure JavaScript + WebAssembly. better-sqlite3 is only the bundle's import target
-# here (never opened with STREAMSWAP_SQLITE=wasm), so its native install script is skipped.
-RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund --no-package-lock
+RUN npm_config_nodedir=/usr/local npm install --omit=dev --build-from-source --no-audit --no-fund --no-package-lock \
+  && node -e "new (require('better-sqlite3'))(':memory:').prepare('SELECT 1').get()"
 
 ################################################################################
 # runtime stage: the Cartesi machine's root filesystem. MUST be linux/riscv64; small images start faster.
@@ -104,7 +107,7 @@ COPY --from=build-stage /src/dapp/dist/main.mjs ./dist/main.mjs
 
 ENV ROLLUP_HTTP_SERVER_URL="http://127.0.0.1:5004"
 ENV STREAMSWAP_DB="/tmp/streamswap/dapp.sqlite"
-ENV STREAMSWAP_SQLITE="wasm"
+ENV STREAMSWAP_SQLITE="better"
 
 ENTRYPOINT ["rollup-init"]
 CMD ["node", "dist/main.mjs"]

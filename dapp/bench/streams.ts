@@ -1,6 +1,6 @@
 /**
  * npm run bench:streams [-- --sizes 25000,100000 [--accounts 10000]]   (default: 25k, 100k, 1M, 10M with one
- * sender, then 1M over 10,000 senders; STREAMSWAP_SQLITE=wasm measures the riscv64 binding)
+ * sender, then 1M over 10,000 senders; STREAMSWAP_SQLITE=wasm measures the WebAssembly fallback binding)
  *
  * For each size: a fresh on-disk database, `accounts` senders funded by deposits, N open streams filled
  * through the bench-only bulk path (bench/lib/bulkOpenStreams.ts: same state as openStream, checked funds),

@@ -1,5 +1,5 @@
 export * from './storage/SqlDatabase.js';
-export { openDatabase } from './storage/openDatabase.js';
+export { openDatabase, sqliteBinding } from './storage/openDatabase.js';
 export { stateDigest } from './storage/stateDigest.js';
 export * from './ledger/index.js';
 export { Amm } from './amm/Amm.js';

@@ -12,7 +12,7 @@
  * STREAMSWAP_SQLITE=better|wasm forces a binding.
  */
 import { performance } from 'node:perf_hooks';
-import { arch, argv, env } from 'node:process';
+import { arch, argv } from 'node:process';
 import type { Address } from 'viem';
 import * as dapp from '../../dapp/src/index.js';
 
@@ -38,12 +38,12 @@ const WARMUP = 20;
 const T_RUN = T0 + 1000n;
 
 const round = (ms: number) => Number(ms.toFixed(3));
-const { Ledger, Amm, openDatabase } = dapp as Record<string, any>;
+const { Ledger, Amm, openDatabase, sqliteBinding } = dapp as Record<string, any>;
 if (typeof Ledger !== 'function' || typeof Amm !== 'function') {
   console.error('bench: dapp/src/index.ts does not export the Ledger and the Amm yet');
   process.exit(2);
 }
-const binding = env.STREAMSWAP_SQLITE || (arch === 'riscv64' ? 'wasm' : 'better');
+const binding = sqliteBinding();
 // `run` opens the file `build` filled, as the Cartesi machine opens its database file on /tmp (docs/riscv.md).
 const db = openDatabase(file);
 const ledger = new Ledger(db);

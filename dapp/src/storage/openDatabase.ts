@@ -1,4 +1,4 @@
-import { arch, env } from 'node:process';
+import { env } from 'node:process';
 import { openBetterSqlite } from './betterSqlite.js';
 import type { SqlDatabase } from './SqlDatabase.js';
 import { openWasmSqlite } from './wasmSqlite.js';
@@ -7,8 +7,9 @@ export type SqliteBinding = 'better' | 'wasm';
 
 /**
  * The binding this process uses: `STREAMSWAP_SQLITE=better|wasm` when set, otherwise the native
- * better-sqlite3 on the host and the WebAssembly build on riscv64 (the Cartesi machine), where the
- * native addon does not load (docs/riscv.md records why and the figures of both).
+ * better-sqlite3, on the host and on riscv64 (the Cartesi machine) alike: `npm run test:riscv` compiles it
+ * there and runs every back-end test on it. The WebAssembly build is the fallback for a machine where no
+ * compiler is at hand (docs/riscv.md has the figures of both).
  */
 export function sqliteBinding(): SqliteBinding {
   const chosen = env.STREAMSWAP_SQLITE;
@@ -16,7 +17,7 @@ export function sqliteBinding(): SqliteBinding {
   if (chosen !== undefined && chosen !== '') {
     throw new Error(`STREAMSWAP_SQLITE must be "better" or "wasm", got "${chosen}".`);
   }
-  return arch === 'riscv64' ? 'wasm' : 'better';
+  return 'better';
 }
 
 /** Opens the back-end's database. The SQLite binding is chosen here and nowhere else. */

@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { arch } from 'node:process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, sqliteBinding, type SqliteBinding } from './openDatabase.js';
 
-// On the host both bindings run side by side. Under riscv64 only the binding this machine uses is
-// opened: loading the native better-sqlite3 addon there kills the process (docs/riscv.md).
-const bindings: SqliteBinding[] = arch === 'riscv64' ? [sqliteBinding()] : ['better', 'wasm'];
+// Both bindings run side by side, on the host and under riscv64 (npm run test:riscv).
+const bindings: SqliteBinding[] = ['better', 'wasm'];
 const dir = mkdtempSync(join(tmpdir(), 'streamswap-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -100,11 +98,11 @@ describe.each(bindings)('the %s SQLite binding', (binding) => {
 });
 
 describe('openDatabase', () => {
-  it('uses better-sqlite3 on x86-64 and the WebAssembly build on riscv64 unless STREAMSWAP_SQLITE says otherwise', () => {
+  it('uses better-sqlite3 on every architecture unless STREAMSWAP_SQLITE says otherwise', () => {
     const saved = process.env.STREAMSWAP_SQLITE;
     try {
       delete process.env.STREAMSWAP_SQLITE;
-      expect(sqliteBinding()).toBe(arch === 'riscv64' ? 'wasm' : 'better');
+      expect(sqliteBinding()).toBe('better');
       process.env.STREAMSWAP_SQLITE = 'wasm';
       expect(sqliteBinding()).toBe('wasm');
       process.env.STREAMSWAP_SQLITE = 'sqlite4';

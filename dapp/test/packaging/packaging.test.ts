@@ -151,7 +151,11 @@ describe('Dockerfile', () => {
   it('keeps the database in the machine tmpfs with the binding proven on riscv64', () => {
     const env = find(machine, 'ENV');
     expect(env).toContain('STREAMSWAP_DB="/tmp/streamswap/dapp.sqlite"');
-    expect(env).toContain('STREAMSWAP_SQLITE="wasm"');
+    expect(env).toContain('STREAMSWAP_SQLITE="better"');
+    // the native binding is compiled in the riscv64 deps stage, not fetched or skipped
+    const deps = stages.find((st) => st.name === 'deps-stage')!;
+    expect(find(deps, 'RUN').join('\n')).toContain('--build-from-source');
+    expect(find(deps, 'RUN').join('\n')).not.toContain('--ignore-scripts');
     expect(read('docs/riscv.md')).toContain('/tmp/streamswap/dapp.sqlite');
   });
 });
