@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getAmountOut, lpTokenAddress, MINIMUM_LIQUIDITY } from '@streamswap/protocol';
 import { zeroAddress } from 'viem';
 import { ALICE, BOB, CAROL, codeOf, E18, setup, TKA, TKB, TKZ, X64 } from './fixture.js';
+import { GET_INPUT_PRICE_CASES } from './uniswapV2Vectors.js';
 
 const T0 = 1_700_000_000n;
 
@@ -54,13 +55,7 @@ describe('liquidity', () => {
 });
 
 describe('instant swaps', () => {
-  const cases: [bigint, bigint, bigint, bigint][] = [
-    [1n * E18, 5n * E18, 10n * E18, 1662497915624478906n],
-    [1n * E18, 10n * E18, 5n * E18, 453305446940074565n],
-    [2n * E18, 5n * E18, 10n * E18, 2851015155847869602n],
-    [1n * E18, 1000n * E18, 1000n * E18, 996006981039903216n],
-  ];
-  for (const [i, [amountIn, r0, r1, expected]] of cases.entries()) {
+  for (const [i, [amountIn, r0, r1, expected]] of GET_INPUT_PRICE_CASES.entries()) {
     it(`getInputPrice:${i} through the AMM: amountOutMin = expected succeeds, expected + 1 fails`, () => {
       const { ledger, amm } = pool(r0, r1);
       ledger.deposit(TKA, BOB, amountIn, T0);

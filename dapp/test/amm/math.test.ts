@@ -14,6 +14,7 @@ import {
   quoteInstantSwap,
   twammSegment,
 } from '@streamswap/protocol';
+import { GET_INPUT_PRICE_CASES } from './uniswapV2Vectors.js';
 
 const E18 = 10n ** 18n;
 
@@ -112,17 +113,7 @@ describe('expm1Fixed', () => {
 });
 
 describe('Uniswap V2 arithmetic', () => {
-  // UniswapV2Pair.spec.ts getInputPrice cases: [swapAmount, reserve0, reserve1, expectedOutput] (amounts x 1e18)
-  const cases: [bigint, bigint, bigint, bigint][] = [
-    [1n * E18, 5n * E18, 10n * E18, 1662497915624478906n],
-    [1n * E18, 10n * E18, 5n * E18, 453305446940074565n],
-    [2n * E18, 5n * E18, 10n * E18, 2851015155847869602n],
-    [2n * E18, 10n * E18, 5n * E18, 831248957812239453n],
-    [1n * E18, 10n * E18, 10n * E18, 906610893880149131n],
-    [1n * E18, 100n * E18, 100n * E18, 987158034397061298n],
-    [1n * E18, 1000n * E18, 1000n * E18, 996006981039903216n],
-  ];
-  for (const [i, [amountIn, r0, r1, expected]] of cases.entries()) {
+  for (const [i, [amountIn, r0, r1, expected]] of GET_INPUT_PRICE_CASES.entries()) {
     it(`getInputPrice:${i} pays exactly ${expected} and expected + 1 fails with K`, () => {
       expect(getAmountOut(amountIn, r0, r1)).toBe(expected);
       expect(checkedSwap(amountIn, expected, r0, r1)).toEqual({ reserveIn: r0 + amountIn, reserveOut: r1 - expected });
