@@ -1,13 +1,16 @@
 /**
  * Profiling aid for the riscv64 open-stream figure (not part of any test): fills N streams from one sender with
- * bulkOpenStreams, then times ledger.openStream (median of R, each in its own transaction) and counts the SQL
- * statements one open runs. `--cpu-prof` on the node command line profiles it.
+ * bulkOpenStreams, gives that sender a 30-day streamed order on a pool (the AMM registered as the ledger's
+ * balance extension, as in the back-end and the riscv bench), then times ledger.openStream (median of R, each in
+ * its own transaction) and counts the SQL statements one open runs. `--cpu-prof` on the node command line
+ * profiles it.
  *   STREAMSWAP_SQLITE=wasm npx tsx scripts/riscv/profileOpen.ts [N=100000] [R=200] [file]
  */
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Address } from 'viem';
 import { bulkOpenStreams } from '../../dapp/bench/lib/bulkOpenStreams.js';
+import { Amm } from '../../dapp/src/amm/Amm.js';
 import { Ledger } from '../../dapp/src/ledger/Ledger.js';
 import type { SqlDatabase } from '../../dapp/src/storage/SqlDatabase.js';
 import { openDatabase } from '../../dapp/src/storage/openDatabase.js';
@@ -21,6 +24,7 @@ const E18 = 10n ** 18n;
 const T0 = 1_800_000_000n;
 const addr = (n: number): Address => `0x${n.toString(16).padStart(40, '0')}` as Address;
 const TOKEN = '0x1000000000000000000000000000000000000001' as Address;
+const OTHER = '0x2000000000000000000000000000000000000002' as Address;
 const WHALE = addr(0xa11ce);
 
 const raw = openDatabase(file);
@@ -45,7 +49,11 @@ const db: SqlDatabase = {
   close: () => raw.close(),
 };
 const ledger = new Ledger(db);
-db.transaction(() => ledger.deposit(TOKEN, WHALE, BigInt(N + 10_000) * 1000n * E18, T0));
+const amm = new Amm(db, ledger);
+db.transaction(() => {
+  ledger.deposit(TOKEN, WHALE, BigInt(N + 10_000) * 1000n * E18 + 10n ** 7n * E18, T0);
+  ledger.deposit(OTHER, WHALE, 10n ** 8n * E18, T0);
+});
 const fill = performance.now();
 for (let done = 0; done < N; done += 10_000) {
   const streams = [];
@@ -53,6 +61,11 @@ for (let done = 0; done < N; done += 10_000) {
     streams.push({ sender: WHALE, receiver: addr(0x100000 + i), amount: 1000n * E18, duration: 2_592_000n + BigInt(i % 1000) });
   bulkOpenStreams(db, ledger, TOKEN, streams, T0);
 }
+db.transaction(() => {
+  amm.addLiquidity(WHALE, TOKEN, OTHER, 10n ** 7n * E18, 10n ** 7n * E18, 0n, 0n, T0 + 20n);
+  // the sender buys TOKEN over 30 days: its proceeds are owed to it in the token it streams
+  amm.swap(WHALE, OTHER, TOKEN, 10n ** 4n * E18, 0n, 0n, 2_592_000n, T0 + 30n);
+});
 console.error(`filled ${N} in ${((performance.now() - fill) / 1000).toFixed(1)} s`);
 const times: number[] = [];
 for (let i = 0; i < R; i++) {
