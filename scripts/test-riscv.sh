@@ -128,10 +128,12 @@ ONLY=${STREAMSWAP_RISCV_ONLY:-}
 if [ "$ONLY" != bench ]; then
   log "unit tests under riscv64"
   tests_out=$CACHE/riscv-tests.log
+  started=$(date +%s)
   set +e
   in_root "$ROOT" /bin/sh -c "cd $APP/bundle && node scripts/riscv/run-tests.mjs tests.txt" 2>&1 | tee "$tests_out"
   tests_rc=${PIPESTATUS[0]}
   set -e
+  log "unit tests ran in $(( ($(date +%s) - started) / 60 )) min"
   summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$tests_out" | tail -n1 || true)
 fi
 
