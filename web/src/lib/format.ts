@@ -5,18 +5,46 @@ function groupThousands(integer: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** Significant digits an amount keeps at most, unless its integer part alone is longer (then all of it). */
+export const AMOUNT_SIGNIFICANT_DIGITS = 10;
+/** Fraction digits an amount shows at most: enough for 0.000001, never a wall of 18 decimals. */
+export const AMOUNT_MAX_FRACTION_DIGITS = 6;
+
 /**
- * Formats a token amount for display. Truncates (never rounds up) to `maxFractionDigits`, so a
- * displayed balance is never more than what is really there.
+ * THE formatter for every token amount on screen. The rule, applied the same way everywhere:
+ * - truncate toward zero (never round up: a shown balance is never more than what is there);
+ * - keep every integer digit, grouped in thousands ("1,234,567");
+ * - then fraction digits up to 6 and up to 10 significant digits in all, trailing zeros dropped
+ *   ("500", "431.688", "0.063064", "123.456789", "252.679284", "1,234,567.891");
+ * - a non-zero amount below the last shown digit reads "<0.000001" (never "0"), the exact value
+ *   being in <Amount>'s hover and copy.
+ * `maxFractionDigits` only narrows the fraction budget for tight spots; most callers leave it.
  */
-export function formatAmount(value: bigint, decimals: number, maxFractionDigits = 4): string {
+export function formatAmount(value: bigint, decimals: number, maxFractionDigits: number = AMOUNT_MAX_FRACTION_DIGITS): string {
   const negative = value < 0n;
-  const text = formatUnits(negative ? -value : value, decimals);
-  const [integer = '0', fraction = ''] = text.split('.');
-  const kept = fraction.slice(0, maxFractionDigits).replace(/0+$/, '');
+  const [integer = '0', fraction = ''] = formatUnits(negative ? -value : value, decimals).split('.');
+  const integerDigits = integer === '0' ? 0 : integer.length;
+  // leading zeros after the point are not significant: 0.000123 has 3 significant digits
+  const leadingZeros = integer === '0' ? (fraction.match(/^0*/)?.[0].length ?? 0) : 0;
+  const bySignificance = Math.max(0, AMOUNT_SIGNIFICANT_DIGITS - integerDigits) + leadingZeros;
+  const keep = Math.min(Math.max(0, maxFractionDigits), AMOUNT_MAX_FRACTION_DIGITS, bySignificance);
+  const kept = fraction.slice(0, keep).replace(/0+$/, '');
   const body = kept ? `${groupThousands(integer)}.${kept}` : groupThousands(integer);
-  if (value !== 0n && body === '0') return negative ? '> -0.' + '0'.repeat(Math.max(0, maxFractionDigits - 1)) + '1' : '< 0.' + '0'.repeat(Math.max(0, maxFractionDigits - 1)) + '1';
+  if (value !== 0n && body === '0') {
+    const smallest = keep > 0 ? `0.${'0'.repeat(keep - 1)}1` : '1';
+    return negative ? `>-${smallest}` : `<${smallest}`;
+  }
   return negative ? `-${body}` : body;
+}
+
+/** An amount with its symbol, for sentences (toasts, labels): "1,234.5 tUSD". */
+export function formatTokenAmount(value: bigint, decimals: number, symbol: string): string {
+  return `${formatAmount(value, decimals)} ${symbol}`;
+}
+
+/** The exact decimal text of an amount, every digit kept ("123.456789012345678901"): hover, copy, data-value. */
+export function exactAmount(value: bigint, decimals: number): string {
+  return formatUnits(value, decimals);
 }
 
 /** Like formatAmount but always shows exactly `fractionDigits` digits (for ticking numbers that must not jump in width). */
