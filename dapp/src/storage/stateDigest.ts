@@ -7,12 +7,13 @@ import type { SqlDatabase, SqlValue } from './SqlDatabase.js';
  * row ordered by all its columns. Values are framed with a type tag and a length so that no two different
  * states can encode to the same bytes. Two databases built by replaying the same inputs give the same digest,
  * whatever their page layout, free lists or binding. SHA-256 (node:crypto) hashes incrementally, so large
- * databases do not need to fit in memory as one buffer.
+ * databases do not need to fit in memory as one buffer. Tables named `replica_*` are left out: the back-end never
+ * creates one, and a replica (the reader) keeps its cursor there, in the same database and transaction as the state.
  */
 export function stateDigest(db: SqlDatabase): Hex {
   const hash = createHash('sha256');
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'replica\\_%' ESCAPE '\\' ORDER BY name")
     .all<{ name: string }>();
   for (const { name } of tables) {
     const columns = db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all<{ name: string }>(name);
