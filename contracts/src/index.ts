@@ -7,6 +7,8 @@ export { deployStack, inputBoxDataAvailability, DEFAULT_TEMPLATE_HASH, type Depl
 export { anvilAccount, ANVIL_MNEMONIC } from './deploy/accounts.js';
 export { CREATE2_DEPLOYER, create2Address, create2Calldata } from './deploy/create2.js';
 export { cartesiCreate2Plan, type Create2Plan } from './deploy/cartesiContracts.js';
+export { CanonicalAddressTaken, expectedRuntime, isExpectedRuntime } from './deploy/canonicalCode.js';
+export { parseDeployArgs, DEPLOY_USAGE, type DeployArgs } from './deploy/deployArgs.js';
 export { TEST_TOKENS, testTokenAddress, testTokenInfos, testTokenInitCode, type TestTokenSpec } from './deploy/testTokens.js';
 export { testTokenBytecode } from './generated/testTokenBytecode.js';
 export * from './abis.js';

@@ -20,6 +20,7 @@ import { applicationAbi, dataAvailabilityAbi, selfHostedApplicationFactoryAbi } 
 import { anvilAccount } from './accounts.js';
 import { cartesiCreate2Plan, type Create2Plan } from './cartesiContracts.js';
 import { CREATE2_DEPLOYER, create2Calldata } from './create2.js';
+import { CanonicalAddressTaken, isExpectedRuntime } from './canonicalCode.js';
 import { TEST_TOKENS, testTokenInitCode, testTokenAddress } from './testTokens.js';
 import { create2Address } from './create2.js';
 
@@ -33,8 +34,16 @@ export interface DeployStackOptions {
   salt?: Hex;
   /** The machine's template hash; nothing on chain checks it. Default keccak256("streamswap"). */
   templateHash?: Hex;
-  /** Signer, Authority owner and application owner. Default anvil account 0. */
+  /** Signer; also the Authority owner and the application owner unless those are given. Default anvil account 0. */
   account?: LocalAccount;
+  /** Owner of the Authority: the account whose node submits claims. Default the signer. */
+  authorityOwner?: Address;
+  /** Owner of the application (may migrate it to another consensus). Default the signer. */
+  owner?: Address;
+  /** Deploy the two open-mint test tokens (CREATE2, salt 0) and list them in the book. Default true. */
+  testTokens?: boolean;
+  /** Progress, one line per contract: reused or deployed. */
+  log?: (line: string) => void;
 }
 
 /** Default template hash: there is no Cartesi machine here, so any fixed bytes32 does. */
@@ -68,13 +77,16 @@ export async function deployStack(opts: DeployStackOptions): Promise<AddressBook
     throw new Error(`The chain at ${opts.rpcUrl} has no CREATE2 deployer at ${CREATE2_DEPLOYER}; anvil preinstalls it.`);
   }
 
-  // 1. Cartesi contracts and test tokens: all independent CREATE2 deployments, sent in one batch.
+  // 1. Cartesi contracts and test tokens: all independent CREATE2 deployments, sent in one batch, after every canonical
+  //    address that already holds code has been checked to hold the v2.2.0 contract (so a refusal sends nothing).
+  const log = opts.log ?? (() => {});
   const cartesi = cartesiCreate2Plan();
-  const tokens: Create2Plan[] = TEST_TOKENS.map((spec) => {
+  const withTokens = opts.testTokens ?? true;
+  const tokens: Create2Plan[] = (withTokens ? TEST_TOKENS : []).map((spec) => {
     const initCode = testTokenInitCode(spec);
     return { key: spec.symbol, artifact: 'TestToken', initCode, salt: zeroHash, address: create2Address(initCode, zeroHash) };
   });
-  await ensureCreate2(client, wallet, account, [...cartesi, ...tokens]);
+  await ensureCreate2(client, wallet, account, [...cartesi, ...tokens], new Set(cartesi.map((p) => p.key)), log);
   const addresses = Object.fromEntries(cartesi.map((p) => [p.key, p.address])) as Record<keyof typeof CARTESI_V2_2_ADDRESSES, Address>;
   for (const [key, expected] of Object.entries(CARTESI_V2_2_ADDRESSES)) {
     const actual = addresses[key as keyof typeof CARTESI_V2_2_ADDRESSES];
@@ -85,14 +97,18 @@ export async function deployStack(opts: DeployStackOptions): Promise<AddressBook
   const templateHash = opts.templateHash ?? DEFAULT_TEMPLATE_HASH;
   const salt = opts.salt ?? zeroHash;
   const dataAvailability = inputBoxDataAvailability(addresses.inputBox);
-  const deployArgs = [account.address, BigInt(opts.epochLength), account.address, templateHash, dataAvailability, salt] as const;
+  const authorityOwner = opts.authorityOwner ?? account.address;
+  const owner = opts.owner ?? account.address;
+  const deployArgs = [authorityOwner, BigInt(opts.epochLength), owner, templateHash, dataAvailability, salt] as const;
   const [application, authority] = await client.readContract({
     address: addresses.selfHostedApplicationFactory,
     abi: selfHostedApplicationFactoryAbi,
     functionName: 'calculateAddresses',
     args: deployArgs,
   });
-  if (!(await hasCode(client, application))) {
+  if (await hasCode(client, application)) {
+    log(`reused   application ${application} and its Authority ${authority} (same owners, epoch length, template hash and salt)`);
+  } else {
     const hash = await wallet.writeContract({
       address: addresses.selfHostedApplicationFactory,
       abi: selfHostedApplicationFactoryAbi,
@@ -104,6 +120,7 @@ export async function deployStack(opts: DeployStackOptions): Promise<AddressBook
     if (!(await hasCode(client, application)) || !(await hasCode(client, authority))) {
       throw new Error(`deployContracts succeeded but no code at application ${application} / authority ${authority}.`);
     }
+    log(`deployed application ${application} and its Authority ${authority} through SelfHostedApplicationFactory (tx ${hash})`);
   }
   const deploymentBlock = await client.readContract({ address: application, abi: applicationAbi, functionName: 'getDeploymentBlockNumber' });
 
@@ -112,7 +129,7 @@ export async function deployStack(opts: DeployStackOptions): Promise<AddressBook
     applicationName: opts.applicationName ?? 'streamswap',
     application,
     authority,
-    authorityOwner: account.address,
+    authorityOwner,
     epochLength: opts.epochLength,
     templateHash,
     deploymentBlock: Number(deploymentBlock),
@@ -126,7 +143,7 @@ export async function deployStack(opts: DeployStackOptions): Promise<AddressBook
     applicationFactory: addresses.applicationFactory,
     selfHostedApplicationFactory: addresses.selfHostedApplicationFactory,
     safeErc20Transfer: addresses.safeErc20Transfer,
-    tokens: TEST_TOKENS.map((spec) => ({ address: testTokenAddress(spec), name: spec.name, symbol: spec.symbol, decimals: spec.decimals })),
+    tokens: (withTokens ? TEST_TOKENS : []).map((spec) => ({ address: testTokenAddress(spec), name: spec.name, symbol: spec.symbol, decimals: spec.decimals })),
   });
 }
 
@@ -136,17 +153,29 @@ async function hasCode(client: PublicClient<Transport, Chain>, address: Address)
 }
 
 /**
- * Sends the missing deployments back to back with explicit nonces (so they share blocks under interval mining), then
- * waits for all receipts and checks every address now holds code.
+ * Checks that every canonical address already holding code holds the expected v2.2.0 contract (CanonicalAddressTaken
+ * otherwise, before anything is sent), then sends the missing deployments back to back with explicit nonces (so they
+ * share blocks under interval mining), waits for all receipts and checks every address now holds code.
  */
 async function ensureCreate2(
   client: PublicClient<Transport, Chain>,
   wallet: WalletClient<Transport, Chain, LocalAccount>,
   account: LocalAccount,
   plans: Create2Plan[],
+  canonical: ReadonlySet<string>,
+  log: (line: string) => void,
 ): Promise<void> {
   const missing: Create2Plan[] = [];
-  for (const plan of plans) if (!(await hasCode(client, plan.address))) missing.push(plan);
+  for (const plan of plans) {
+    const code = await client.getCode({ address: plan.address });
+    if (code === undefined || code === '0x') {
+      missing.push(plan);
+    } else if (canonical.has(plan.key) && !isExpectedRuntime(plan.artifact, code)) {
+      throw new CanonicalAddressTaken(plan.artifact, plan.address, (code.length - 2) / 2);
+    } else {
+      log(`reused   ${label(plan).padEnd(28)} ${plan.address}`);
+    }
+  }
   if (missing.length === 0) return;
   let nonce = await client.getTransactionCount({ address: account.address, blockTag: 'pending' });
   const sent: { plan: Create2Plan; hash: Hex }[] = [];
@@ -162,5 +191,8 @@ async function ensureCreate2(
     if (!(await hasCode(client, plan.address))) {
       throw new Error(`CREATE2 deployment of ${plan.artifact} (${plan.key}) mined but ${plan.address} has no code.`);
     }
+    log(`deployed ${label(plan).padEnd(28)} ${plan.address} (tx ${hash})`);
   }
 }
+
+const label = (plan: Create2Plan) => (plan.artifact === 'TestToken' ? `TestToken ${plan.key}` : plan.artifact);
