@@ -45,6 +45,11 @@ export interface DevStackOptions {
    * resumes the same chain, node store and back-end state. Default: true when `dataDir` is given.
    */
   persistChain?: boolean;
+  /**
+   * Origins whose pages may use anvil's cheat and signing methods through /anvil, besides the web app's own
+   * (http://127.0.0.1:<webPort> and its localhost twin, trusted even with `web: false`, for a dev server run by hand).
+   */
+  trustedOrigins?: string[];
   /** Attach to a chain that is already running and deployed (not stopped by `stop`) instead of starting anvil. */
   chain?: { rpcUrl: string; addressBook: AddressBook };
 }
@@ -104,6 +109,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       finishTimeoutMs: opts.finishTimeoutMs,
       idleMineMs: opts.idleMineMs,
       keepRejectedReports: opts.keepRejectedReports,
+      trustedOrigins: [...(opts.webPort === 0 ? [] : [`http://127.0.0.1:${opts.webPort ?? 5173}`]), ...(opts.trustedOrigins ?? [])],
       log,
     });
     cleanups.push(() => node.stop());
@@ -162,6 +168,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
         webPort === 0
           ? await Promise.race([announced, new Promise<string>((_, reject) => setTimeout(() => reject(new Error('the web dev server did not start within 60 s')), 60_000))])
           : `http://127.0.0.1:${webPort}`;
+      node.trustedOrigins.add(webUrl);
     }
 
     let stopping: Promise<void> | undefined;

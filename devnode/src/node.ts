@@ -8,6 +8,7 @@ import { InputReader } from './chain/inputReader.js';
 import { Claimer } from './claims/Claimer.js';
 import { OutputsMerkleTree } from './merkle/index.js';
 import { createEntryServer } from './entry/entryServer.js';
+import { TrustedOrigins } from './entry/originPolicy.js';
 import { closeServer, listen } from './http/util.js';
 import { RollupEngine } from './rollup/RollupEngine.js';
 import { createRollupHttpServer } from './rollup/rollupHttpServer.js';
@@ -35,6 +36,11 @@ export interface NodeOptions {
   /** Mine the rest of a processed epoch after this much chain idleness (default 1000 ms; 0 = never). */
   idleMineMs?: number;
   keepRejectedReports?: boolean;
+  /**
+   * Origins (the web app's, e.g. http://127.0.0.1:5173) whose pages may use anvil's cheat and signing methods through
+   * /anvil; more can be added later with `node.trustedOrigins.add`. Clients without an Origin header always may.
+   */
+  trustedOrigins?: string[];
   /** Send claims with anvil_impersonateAccount + eth_sendTransaction (default true; false = sign locally). */
   impersonateClaimer?: boolean;
   log?: (msg: string) => void;
@@ -46,6 +52,8 @@ export interface RunningNode {
   reader: InputReader;
   claimer: Claimer;
   urls: { http: string; rollup: string; rpc: string; inspect: string; anvil: string };
+  /** The origins /anvil serves every method to (see entry/originPolicy.ts); add the web app's once its URL is known. */
+  trustedOrigins: TrustedOrigins;
   rollupPort: number;
   httpPort: number;
   stop(): Promise<void>;
@@ -139,6 +147,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
 
   const rollupServer = createRollupHttpServer(engine);
   const rollupPort = await listen(rollupServer, host, o.rollupPort ?? 5004);
+  const trustedOrigins = new TrustedOrigins(o.trustedOrigins);
   let entryServer: http.Server;
   let httpPort: number;
   try {
@@ -146,6 +155,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       store,
       engine,
       anvilUrl: o.rpcUrl,
+      trustedOrigins,
       addressBook: () => book,
       appState: () => ({ addressBook: book, processedInputs: store.processedInputCount(), lastScannedBlock: reader.scannedThrough, createdAt }),
     });
@@ -164,6 +174,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     engine,
     reader,
     claimer,
+    trustedOrigins,
     rollupPort,
     httpPort,
     urls: { http: http_, rollup: `http://${host}:${rollupPort}`, rpc: `${http_}/rpc`, inspect: `${http_}/inspect/${book.applicationName}`, anvil: `${http_}/anvil` },

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { Hex } from 'viem';
 import type { AddressBook } from '@streamswap/protocol';
-import { HttpError, readBody, sendJson, sendText } from '../http/util.js';
+import { HttpError, readBody, sendInternalError, sendJson, sendText } from '../http/util.js';
+import { proxyAnvil } from './anvilProxy.js';
+import type { TrustedOrigins } from './originPolicy.js';
 import { handleRpc, type RpcContext } from '../rpc/jsonRpc.js';
 import type { RollupEngine } from '../rollup/RollupEngine.js';
 
@@ -9,7 +11,13 @@ export interface EntryContext extends RpcContext {
   anvilUrl: string;
   engine: RollupEngine;
   addressBook(): AddressBook;
+  /** Origins (the web app's) that may use anvil's cheat and signing methods through /anvil. */
+  trustedOrigins: TrustedOrigins;
 }
+
+/** Body limits: /rpc as the rollups-node (1 MiB); an inspect payload is a short route. */
+const RPC_BODY_LIMIT = 1024 * 1024;
+const INSPECT_BODY_LIMIT = 2 * 1024 * 1024;
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -20,7 +28,9 @@ const CORS = {
 
 /**
  * The single entry point, like `cartesi run`'s proxy (reference §7): POST /anvil (chain JSON-RPC), POST /rpc
- * (rollups-node JSON-RPC), POST /inspect/<name|address> (raw body), GET /addresses. CORS is open.
+ * (rollups-node JSON-RPC), POST /inspect/<name|address> (raw body), GET /addresses. CORS is open (every route can be
+ * read from any origin), but /anvil serves the methods that change the chain only to the app's origin (anvilProxy).
+ * Bodies over a route's limit get 413; errors nobody expected are logged and answered without their text.
  */
 export function createEntryServer(ctx: EntryContext): http.Server {
   return http.createServer((req, res) => {
@@ -32,7 +42,7 @@ export function createEntryServer(ctx: EntryContext): http.Server {
     route(ctx, req, res).catch((err: unknown) => {
       if (res.headersSent) return;
       if (err instanceof HttpError) sendText(res, err.status, err.message);
-      else sendText(res, 500, String(err));
+      else sendInternalError(res, `${req.method ?? ''} ${req.url ?? ''}`, err);
     });
   });
 }
@@ -42,16 +52,12 @@ async function route(ctx: EntryContext, req: http.IncomingMessage, res: http.Ser
   const path = url.pathname.replace(/\/+$/, '') || '/';
   if (path === '/anvil' || path.startsWith('/anvil/')) {
     if (req.method !== 'POST') throw new HttpError(405, 'method not allowed');
-    const body = await readBody(req, 16 * 1024 * 1024);
-    const upstream = await fetch(ctx.anvilUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
-    const text = Buffer.from(await upstream.arrayBuffer());
-    res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json', 'Content-Length': text.length });
-    res.end(text);
+    await proxyAnvil(ctx.anvilUrl, ctx.trustedOrigins, req, res);
     return;
   }
   if (path === '/rpc') {
     if (req.method !== 'POST') throw new HttpError(405, 'method not allowed');
-    const body = await readBody(req, 1024 * 1024);
+    const body = await readBody(req, RPC_BODY_LIMIT);
     let json: unknown;
     try {
       json = JSON.parse(body.toString('utf8'));
@@ -67,7 +73,7 @@ async function route(ctx: EntryContext, req: http.IncomingMessage, res: http.Ser
     const target = decodeURIComponent(path.slice('/inspect/'.length));
     const book = ctx.addressBook();
     if (target !== book.applicationName && target.toLowerCase() !== book.application.toLowerCase()) throw new HttpError(404, 'Application not found');
-    const body = await readBody(req, 2 * 1024 * 1024);
+    const body = await readBody(req, INSPECT_BODY_LIMIT);
     const payload = `0x${body.toString('hex')}` as Hex;
     let result;
     try {

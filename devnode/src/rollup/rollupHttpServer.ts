@@ -2,7 +2,7 @@ import http from 'node:http';
 import { z } from 'zod';
 import type { Address, Hex } from 'viem';
 import { makeOutput } from '../chain/outputs.js';
-import { HttpError, readBody, sendJson, sendText } from '../http/util.js';
+import { HttpError, readBody, sendInternalError, sendJson, sendText } from '../http/util.js';
 import { RequestError, type RollupEngine } from './RollupEngine.js';
 
 const hex = z.string().regex(/^0x([0-9a-fA-F]{2})*$/, 'payload must be 0x-prefixed hex of even length');
@@ -22,7 +22,7 @@ export function createRollupHttpServer(engine: RollupEngine): http.Server {
       if (res.headersSent) return;
       if (err instanceof HttpError) sendText(res, err.status, err.message);
       else if (err instanceof RequestError) sendText(res, 400, err.message);
-      else sendText(res, 500, String(err));
+      else sendInternalError(res, `Rollup HTTP API ${req.url ?? ''}`, err);
     });
   });
 }

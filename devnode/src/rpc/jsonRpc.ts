@@ -46,6 +46,7 @@ const EPOCH_STATUSES = new Set(['OPEN', 'CLOSED', 'INPUTS_PROCESSED', 'CLAIM_COM
 
 /** Handles one JSON-RPC message (or a batch) of the rollups-node v2 read API (reference §6). */
 export function handleRpc(ctx: RpcContext, body: unknown): unknown {
+  if (Array.isArray(body) && body.length === 0) return { jsonrpc: '2.0', error: { code: RPC_INVALID_REQUEST, message: 'Invalid request: empty batch' }, id: null };
   if (Array.isArray(body)) return body.map((m) => handleOne(ctx, m));
   return handleOne(ctx, body);
 }
@@ -61,7 +62,9 @@ function handleOne(ctx: RpcContext, msg: unknown): unknown {
     return { jsonrpc: '2.0', result, id };
   } catch (err) {
     if (err instanceof RpcError) return { jsonrpc: '2.0', error: { code: err.code, message: err.message }, id };
-    return { jsonrpc: '2.0', error: { code: RPC_INTERNAL, message: `Internal error: ${String(err)}` }, id };
+    // Never the error's text (SQL, paths): logged here, a generic message to the client, as the rollups-node does.
+    console.error(`[devnode] JSON-RPC ${typeof m?.method === 'string' ? m.method : '?'}: internal error:`, err);
+    return { jsonrpc: '2.0', error: { code: RPC_INTERNAL, message: 'Internal error' }, id };
   }
 }
 
@@ -204,16 +207,20 @@ function selector(v: unknown): Hex {
   return v.toLowerCase() as Hex;
 }
 
+/**
+ * limit/offset as the rollups-node reads them (unsigned integers): a negative, fractional, non-numeric or out-of-range
+ * value is -32602, never a database error. limit 0 means the default (50); above 10 000 it is capped.
+ */
 function pagination(p: Params): { limit: number; offset: number; descending: boolean } {
   const num = (v: unknown, name: string): number | undefined => {
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v)) throw new RpcError(RPC_INVALID_PARAMS, `Invalid params: ${name} must be an integer`);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new RpcError(RPC_INVALID_PARAMS, `Invalid params: ${name} must be a non-negative integer`);
     return v;
   };
   let limit = num(p.limit, 'limit') ?? 50;
-  if (limit <= 0) limit = 50;
+  if (limit === 0) limit = 50;
   limit = Math.min(limit, 10_000);
-  const offset = Math.max(num(p.offset, 'offset') ?? 0, 0);
+  const offset = num(p.offset, 'offset') ?? 0;
   if (p.descending !== undefined && p.descending !== null && typeof p.descending !== 'boolean') throw new RpcError(RPC_INVALID_PARAMS, 'Invalid params: descending must be a boolean');
   return { limit, offset, descending: p.descending === true };
 }

@@ -46,6 +46,8 @@ try {
   await buildWeb(outDir, stack.urls.http, stack.addressBook.applicationName);
   log('web built');
   web = await serveStatic(outDir);
+  // The in-page wallet sends eth_sendTransaction (signed by anvil) through /anvil from this origin.
+  stack.node.trustedOrigins.add(web.url);
   const info: StackInfo = {
     web: web.url,
     http: stack.urls.http,
