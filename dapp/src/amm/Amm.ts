@@ -22,7 +22,8 @@ import type { HistoryPoint, OrderRecord, PoolSnapshot, Quote } from './types.js'
  * - Every write executes the pair's virtual orders up to t first; reads project them in memory.
  * - Instant swaps, liquidity: Uniswap V2 arithmetic (0.3% fee, MINIMUM_LIQUIDITY locked to the zero address).
  * - Streamed orders (swap with duration > 0): see orderMath.ts and virtualOrders.ts; proceeds are part of the
- *   owner's ledger balance at once through the BalanceExtension (paid into the ledger when a debit needs it, or by `settle`).
+ *   owner's ledger balance at once through the BalanceExtension (paid into the ledger when a debit needs it, or by
+ *   `settle`); the seam's contract (the AMM reports what it releases, the ledger books it) is in ledger/types.ts.
  * - Limit (minAveragePriceX64): checked at every execution point of the pair (each schedule point crossed and
  *   the time of every write touching the pair). If the order's average price so far,
  *   bought * 2^64 / sold (tokenOut per tokenIn x2^64, proceeds rounded down), is below the limit, the order is
@@ -31,13 +32,18 @@ import type { HistoryPoint, OrderRecord, PoolSnapshot, Quote } from './types.js'
  *   after the stop). At submission the estimate must also meet it (else INSUFFICIENT_OUTPUT_AMOUNT).
  *   Read projections into the future do not predict stops.
  */
-export class Amm implements BalanceExtension {
+export class Amm {
   private readonly e: PairEngine;
 
   constructor(db: SqlDatabase, ledger: Ledger) {
     db.exec(AMM_SCHEMA);
     this.e = new PairEngine(db, ledger);
-    ledger.addExtension(this);
+    // The AMM's part of every balance: it reports what it releases (settle) and owes or locks (view); the ledger books.
+    const extension: BalanceExtension = {
+      settle: (token, account, t) => settleAccount(this.e, token, account, t),
+      view: (token, account, t) => viewAccount(this.e, token, account, t),
+    };
+    ledger.addExtension(extension);
   }
 
   // ---------------------------------------------------------------- writes
@@ -98,10 +104,20 @@ export class Amm implements BalanceExtension {
 
   // ---------------------------------------------------------------- balance extension
 
-  settle(token: Address, account: Address, t: bigint): void {
-    settleAccount(this.e, token, account, t);
+  /**
+   * Pays everything owed to `account` in `token` up to t into its ledger balance (executing the pairs involved) and
+   * returns it: the AMM settles its own books, then the ledger books what that released. A top-level operation,
+   * never called from inside a ledger call (the ledger calls the registered extension instead).
+   */
+  settle(token: Address, account: Address, t: bigint): bigint {
+    return this.e.db.transaction(() => {
+      const released = settleAccount(this.e, token, account, t);
+      this.e.ledger.credit(token, account, released, t);
+      return released;
+    });
   }
 
+  /** BalanceExtension.view: what the AMM owes `account` and locks for it in `token` at t (read-only). */
   view(token: Address, account: Address, t: bigint): { owed: bigint; locked: bigint; owedRateX64: bigint; lockedRateX64: bigint; validUntil: bigint | null } {
     return viewAccount(this.e, token, account, t);
   }

@@ -6,17 +6,31 @@ import type { PairEngine, Projection } from './PairEngine.js';
 import type { PairState } from './PairStore.js';
 
 /**
- * The AMM's part of every account's ledger balance (the ledger's BalanceExtension): proceeds accrue without a
- * claim. `settleAccount` executes the pairs involved and credits what is owed; `viewAccount` projects it.
+ * The AMM's part of every account's ledger balance (the ledger's BalanceExtension, contract in ledger/types.ts):
+ * proceeds accrue without a claim. `settleAccount` executes the pairs involved, marks what is owed as paid in the
+ * AMM's own rows and returns it: the ledger books it, the AMM never credits from inside a ledger call.
+ * `viewAccount` projects the same figures read-only. `takeFromOwner` is how the AMM's own writes debit an account.
  */
 
-export function settleAccount(e: PairEngine, token: Address, account: Address, t: bigint): void {
+/**
+ * Debits (or burns) `amount` of `token` from `account` for one of the AMM's own writes. If the ledger's own available
+ * falls short, the AMM first settles the account in its own books and hands the ledger what that released, which
+ * the ledger books in the same pass as the debit. Call it before loading any pair state the write then uses: settling
+ * executes and saves pairs.
+ */
+export function takeFromOwner(e: PairEngine, token: Address, account: Address, amount: bigint, t: bigint, burn = false): void {
+  const released = e.ledger.ownAvailable(token, account, t) >= amount ? 0n : settleAccount(e, token, account, t);
+  if (burn) e.ledger.burn(token, account, amount, t, released);
+  else e.ledger.debit(token, account, amount, t, released);
+}
+
+export function settleAccount(e: PairEngine, token: Address, account: Address, t: bigint): bigint {
   const owner = getAddress(account);
   const tok = getAddress(token);
   const owing = e.orders.owing(owner, tok);
   const watched = e.orders.watchedPairs(owner, tok);
   let refunds = e.orders.refundsDue(owner, tok);
-  if (owing.length === 0 && watched.length === 0 && refunds.length === 0) return;
+  if (owing.length === 0 && watched.length === 0 && refunds.length === 0) return 0n;
   const ids = new Set<bigint>([...owing.map((o) => o.pair), ...watched, ...refunds.map((o) => o.pair)]);
   const states = new Map<bigint, PairState>();
   for (const id of [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) states.set(id, e.sync(id, t, false));
@@ -44,7 +58,7 @@ export function settleAccount(e: PairEngine, token: Address, account: Address, t
     e.orders.update(o);
   }
   for (const s of states.values()) e.pairs.save(s);
-  if (total > 0n) e.ledger.credit(tok, owner, total, t);
+  return total;
 }
 
 export function viewAccount(e: PairEngine, token: Address, account: Address, t: bigint): { owed: bigint; locked: bigint; owedRateX64: bigint; lockedRateX64: bigint; validUntil: bigint | null } {

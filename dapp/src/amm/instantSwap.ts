@@ -1,12 +1,13 @@
 import type { Address } from 'viem';
 import { AppError, checkedSwap, getAmountOut } from '@streamswap/protocol';
 import { ceilWei } from './amounts.js';
+import { takeFromOwner } from './balanceExtension.js';
 import type { PairEngine, PairRef } from './PairEngine.js';
 
 /** Instant swap (duration 0): V2 getAmountOut and the pair's K check, after executing virtual orders and folding fees. */
 export function instantSwap(e: PairEngine, ref: PairRef, account: Address, tokenIn: Address, tokenOut: Address, amountIn: bigint, amountOutMin: bigint, t: bigint): bigint {
   return e.db.transaction(() => {
-    e.ledger.debit(tokenIn, account, amountIn, t);
+    takeFromOwner(e, tokenIn, account, amountIn, t); // before the pair is loaded: it may settle the account's orders
     const s = e.sync(ref.id, t, true);
     const dir = ref.dirA;
     // whole-wei V2 arithmetic on the input reserve rounded up and the output reserve rounded down: the

@@ -3,6 +3,7 @@ import { zeroAddress } from 'viem';
 import { AppError, isqrt, MINIMUM_LIQUIDITY, quote as quoteAmount } from '@streamswap/protocol';
 import { pairTokens } from './addresses.js';
 import { ceilWei, checkAmounts } from './amounts.js';
+import { takeFromOwner } from './balanceExtension.js';
 import type { PairEngine, PairRef } from './PairEngine.js';
 
 /**
@@ -62,8 +63,9 @@ export function addLiquidity(
     if (liquidity <= 0n) {
       throw new AppError('INSUFFICIENT_LIQUIDITY_MINTED', `Adding ${amountA} of ${tokenA} and ${amountB} of ${tokenB} would mint no liquidity.`);
     }
-    e.ledger.debit(tokenA, provider, amountA, t);
-    e.ledger.debit(tokenB, provider, amountB, t);
+    // the debits may settle the provider's orders (executing and saving pairs, this one included): reload after them
+    takeFromOwner(e, tokenA, provider, amountA, t);
+    takeFromOwner(e, tokenB, provider, amountB, t);
     const after = e.pairs.load(ref.id);
     if (ref.dirA === 0) [after.reserve0, after.reserve1] = [after.reserve0 + (amountA << 64n), after.reserve1 + (amountB << 64n)];
     else [after.reserve0, after.reserve1] = [after.reserve0 + (amountB << 64n), after.reserve1 + (amountA << 64n)];
@@ -99,7 +101,7 @@ export function removeLiquidity(
     }
     if (amountA < amountAMin) throw new AppError('INSUFFICIENT_A_AMOUNT', `Removing ${liquidity} liquidity returns ${amountA} of ${tokenA}, below the minimum ${amountAMin}.`);
     if (amountB < amountBMin) throw new AppError('INSUFFICIENT_B_AMOUNT', `Removing ${liquidity} liquidity returns ${amountB} of ${tokenB}, below the minimum ${amountBMin}.`);
-    e.ledger.burn(lp, provider, liquidity, t);
+    takeFromOwner(e, lp, provider, liquidity, t, true); // may settle the provider's orders: reload the pair after it
     const after = e.pairs.load(ref.id);
     if (ref.dirA === 0) [after.reserve0, after.reserve1] = [after.reserve0 - (amountA << 64n), after.reserve1 - (amountB << 64n)];
     else [after.reserve0, after.reserve1] = [after.reserve0 - (amountB << 64n), after.reserve1 - (amountA << 64n)];

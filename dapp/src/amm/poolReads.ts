@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
-import { AppError, quoteInstantSwap } from '@streamswap/protocol';
+import { quoteInstantSwap } from '@streamswap/protocol';
+import { InvariantViolation } from '../InvariantViolation.js';
 import { checksum as getAddress, pairTokens } from './addresses.js';
 import { ceilWei } from './amounts.js';
 import type { PairEngine } from './PairEngine.js';
@@ -70,7 +71,7 @@ export function readHoldings(e: PairEngine, token: Address, t: bigint): { reserv
     h.owedX64 += s.sides[(1 - d) as 0 | 1].owed;
   }
   const sum = h.reservesX64 + h.feesX64 + h.unsoldX64 + h.owedX64;
-  if ((sum & (X64 - 1n)) !== 0n) throw new AppError('INTERNAL_ERROR', `The AMM holds a fractional amount ${sum} / 2^64 of ${tok}.`);
+  if ((sum & (X64 - 1n)) !== 0n) throw new InvariantViolation(`The AMM holds a fractional amount ${sum} / 2^64 of ${tok}.`);
   h.total = sum >> 64n;
   return h;
 }

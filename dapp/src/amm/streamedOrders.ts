@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import { AppError, MAX_TIME } from '@streamswap/protocol';
 import { checksum as getAddress } from './addresses.js';
+import { takeFromOwner } from './balanceExtension.js';
 import { end, initialRate, type Order, statusAt } from './orderMath.js';
 import { ORDER_CANCELED, type PairEngine, type PairRef } from './PairEngine.js';
 import { estimateOrder } from './streamedEstimate.js';
@@ -27,7 +28,7 @@ export function placeOrder(
     throw new AppError('VALUE_OUT_OF_RANGE', `An order from ${from} lasting ${duration} s ends beyond the time limit ${MAX_TIME}.`);
   }
   return e.db.transaction(() => {
-    e.ledger.debit(tokenIn, owner, amountIn, t);
+    takeFromOwner(e, tokenIn, owner, amountIn, t); // before the pair is loaded: it may settle the owner's orders
     const s = e.sync(ref.id, t, false);
     if (from < s.lastT) throw new AppError('START_IN_PAST', `The order starts at ${from}, before the pool's time ${s.lastT}.`);
     const dir = ref.dirA;

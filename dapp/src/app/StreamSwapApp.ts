@@ -1,6 +1,7 @@
 import { AppError, CARTESI_V2_2_ADDRESSES, ETHER_TOKEN, MAX_UINT256, type Notice } from '@streamswap/protocol';
 import { type Address, type Hex, getAddress, isAddressEqual } from 'viem';
 import { Amm } from '../amm/Amm.js';
+import { InvariantViolation } from '../InvariantViolation.js';
 import { Ledger } from '../ledger/Ledger.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { stateDigest } from '../storage/stateDigest.js';
@@ -72,7 +73,7 @@ export class StreamSwapApp {
       // answer with the outputs it produced instead of applying it twice.
       if (last !== undefined && input.index <= last.index) {
         if (input.index === last.index) return decodeOutputs(last.outputs);
-        throw new AppError('INTERNAL_ERROR', `Input ${input.index} was already processed (the last one was ${last.index}).`);
+        throw new InvariantViolation(`Input ${input.index} was already processed (the last one was ${last.index}).`);
       }
       // Block timestamps never decrease on L1; clamp anyway so the ledger's clock can never run backwards.
       const t = last !== undefined && last.timestamp > input.timestamp ? last.timestamp : input.timestamp;

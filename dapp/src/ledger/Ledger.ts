@@ -5,6 +5,7 @@ import { type Aggregate, AggregateStore, SCALE, SCALE_BITS, rateX96 } from './ag
 import { decodeAddress, decodeAmount, encodeAddress, encodeAmount } from './codec.js';
 import { LEDGER_SCHEMA } from './schema.js';
 import { STREAM_COLUMNS, type StreamRow, toRecord } from './streamRows.js';
+import { InvariantViolation } from '../InvariantViolation.js';
 import { insufficient, requireDistinct, requireNonNegative, requirePositive } from './validation.js';
 import type { BalanceExtension, BalanceSnapshot, StreamPage, StreamRecord } from './types.js';
 
@@ -163,7 +164,7 @@ export class Ledger {
       const accrued = started ? rate * (t - row.start_at) : 0n;
       const kept = keptAtCancel(amount, row.start_at, row.duration, t);
       if (kept * SCALE < accrued) {
-        throw new AppError('INTERNAL_ERROR', `Stream ${id} accrued more than it may keep at ${t}; refusing to cancel.`);
+        throw new InvariantViolation(`Stream ${id} accrued more than it may keep at ${t}; refusing to cancel.`);
       }
       ra.avail += kept * SCALE - accrued;
       sa.locked -= amount * SCALE - accrued;
@@ -192,9 +193,16 @@ export class Ledger {
     if (requireNonNegative(amount, 'credit')) this.db.transaction(() => this.addAvailable(token, account, amount, t, false));
   }
 
-  /** Moves available value out of the ledger into another module; supply unchanged. */
-  debit(token: Address, account: Address, amount: bigint, t: bigint): void {
-    if (requireNonNegative(amount, 'debit')) this.db.transaction(() => this.takeAvailable(token, account, amount, t, false, 'debit'));
+  /**
+   * Moves available value out of the ledger into another module; supply unchanged. `released`: what the calling
+   * extension just released to this account by settling itself (BalanceExtension), booked first in the same pass.
+   * Never calls an extension.
+   */
+  debit(token: Address, account: Address, amount: bigint, t: bigint, released = 0n): void {
+    requireNonNegative(released, 'release');
+    if (requireNonNegative(amount, 'debit') || released > 0n) {
+      this.db.transaction(() => this.takeAvailable(token, account, amount, t, false, 'debit', released));
+    }
   }
 
   /** Mints (LP tokens): supply grows. */
@@ -202,9 +210,12 @@ export class Ledger {
     if (requireNonNegative(amount, 'mint')) this.db.transaction(() => this.addAvailable(token, account, amount, t, true));
   }
 
-  /** Burns available value (LP tokens): supply shrinks. */
-  burn(token: Address, account: Address, amount: bigint, t: bigint): void {
-    if (requireNonNegative(amount, 'burn')) this.db.transaction(() => this.takeAvailable(token, account, amount, t, true, 'burn'));
+  /** Burns available value (LP tokens): supply shrinks. `released` as for `debit`. Never calls an extension. */
+  burn(token: Address, account: Address, amount: bigint, t: bigint, released = 0n): void {
+    requireNonNegative(released, 'release');
+    if (requireNonNegative(amount, 'burn') || released > 0n) {
+      this.db.transaction(() => this.takeAvailable(token, account, amount, t, true, 'burn', released));
+    }
   }
 
   /** Marks a token (an LP token) as living only inside the app: withdraw then fails with TOKEN_NOT_WITHDRAWABLE. */
@@ -216,6 +227,18 @@ export class Ledger {
   }
 
   // ---------------------------------------------------------------- reads (never write)
+
+  /**
+   * The ledger's own available at t, without what extensions owe: what a debit can take before extensions must
+   * release anything. Never calls an extension (extensions may call it).
+   */
+  ownAvailable(token: Address, account: Address, t: bigint): bigint {
+    const tok = this.tokenId(token, false);
+    const acc = this.accountId(account, false);
+    if (tok === undefined || acc === undefined) return 0n;
+    const stored = this.aggregates.load(acc, tok);
+    return stored === undefined ? 0n : this.aggregates.project(acc, tok, stored, t).avail >> SCALE_BITS;
+  }
 
   balanceOf(token: Address, account: Address, t: bigint): BalanceSnapshot {
     let available = 0n;
@@ -324,27 +347,47 @@ export class Ledger {
       .run(bytes, encodeAmount(0n)).lastInsertRowid;
   }
 
-  /** Lets extensions pay what they owe, settles the account and checks it can pay `amount`. */
+  /**
+   * Settles the account's aggregate to t in memory and checks it can pay `amount`. User operations (`released`
+   * undefined) ask every extension to settle when the ledger's own available falls short, and book what they release
+   * into this same in-memory aggregate; a composition primitive brings what its calling extension released instead.
+   * The caller takes the debit and saves the aggregate once (settling deletes the due pending starts: a reload of the
+   * stored row before that save would lose them).
+   */
   private settleDebited(
     token: Address,
     account: Address,
     amount: bigint,
     t: bigint,
     what: string,
+    released?: bigint,
   ): { tok: bigint; id: bigint; agg: Aggregate } {
-    // Extensions are asked to pay in only when the ledger's own figures fall short: what they owe is already
-    // part of every read (view), and paying it in means executing their pools, the dearest part of a debit.
-    const own = this.settleOwn(token, account, t);
-    if (own !== undefined && own.agg.avail >> SCALE_BITS >= amount) return own;
-    for (const ext of this.extensions) ext.settle(token, account, t);
-    const settled = this.settleOwn(token, account, t);
+    let settled = this.settleOwn(token, account, t);
+    let inflow = released ?? 0n;
+    // Extensions are asked to pay in only when the ledger's own figures fall short: what they owe is already part of
+    // every read (view), and paying it in means executing their pools, the dearest part of a debit.
+    if (released === undefined && (settled === undefined || settled.agg.avail >> SCALE_BITS < amount)) {
+      for (const ext of this.extensions) {
+        const r = ext.settle(token, account, t);
+        if (typeof r !== 'bigint' || r < 0n) throw new InvariantViolation(`A balance extension released ${String(r)} of ${token} to ${account}.`);
+        inflow += r;
+      }
+    }
+    if (inflow > 0n) {
+      settled ??= (() => {
+        const tok = this.tokenId(token, true);
+        const id = this.accountId(account, true);
+        return { tok, id, agg: this.aggregates.settle(id, tok, t) };
+      })();
+      settled.agg.avail += inflow * SCALE;
+    }
     if (settled === undefined) throw insufficient(token, account, 0n, amount, what);
     const available = settled.agg.avail >> SCALE_BITS;
     if (available < amount) throw insufficient(token, account, available, amount, what);
     return settled;
   }
 
-  /** The account's aggregate settled to t, without asking the extensions (undefined: the ledger never saw it). */
+  /** The account's aggregate settled to t in memory, without asking the extensions (undefined: the ledger never saw it). */
   private settleOwn(token: Address, account: Address, t: bigint): { tok: bigint; id: bigint; agg: Aggregate } | undefined {
     const tok = this.tokenId(token, false);
     const id = this.accountId(account, false);
@@ -352,8 +395,8 @@ export class Ledger {
     return { tok, id, agg: this.aggregates.settle(id, tok, t) };
   }
 
-  private takeAvailable(token: Address, account: Address, amount: bigint, t: bigint, burn: boolean, what: string): void {
-    const { tok, id, agg } = this.settleDebited(token, account, amount, t, what);
+  private takeAvailable(token: Address, account: Address, amount: bigint, t: bigint, burn: boolean, what: string, released?: bigint): void {
+    const { tok, id, agg } = this.settleDebited(token, account, amount, t, what, released);
     agg.avail -= amount * SCALE;
     this.aggregates.save(id, tok, agg);
     if (burn) this.changeSupply(tok, -amount);

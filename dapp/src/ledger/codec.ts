@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import { getAddress } from 'viem';
 import { AppError } from '@streamswap/protocol';
+import { InvariantViolation } from '../InvariantViolation.js';
 
 /**
  * Compact storage encodings. Amounts (and scaled amounts) are non-negative bigints stored as minimal
@@ -8,7 +9,7 @@ import { AppError } from '@streamswap/protocol';
  * 20-character TEXT. Addresses are 20-byte BLOBs.
  */
 export function encodeAmount(value: bigint): Uint8Array {
-  if (value < 0n) throw new AppError('INTERNAL_ERROR', `Refusing to store the negative amount ${value}.`);
+  if (value < 0n) throw new InvariantViolation(`Refusing to store the negative amount ${value}.`);
   if (value === 0n) return new Uint8Array(0);
   let hex = value.toString(16);
   if (hex.length % 2 === 1) hex = `0${hex}`;
@@ -16,7 +17,7 @@ export function encodeAmount(value: bigint): Uint8Array {
 }
 
 export function decodeAmount(blob: unknown): bigint {
-  if (!(blob instanceof Uint8Array)) throw new AppError('INTERNAL_ERROR', `Expected an amount BLOB, got ${typeof blob}.`);
+  if (!(blob instanceof Uint8Array)) throw new InvariantViolation(`Expected an amount BLOB, got ${typeof blob}.`);
   if (blob.length === 0) return 0n;
   return BigInt(`0x${Buffer.from(blob.buffer, blob.byteOffset, blob.length).toString('hex')}`);
 }
@@ -34,7 +35,7 @@ export function encodeAddress(address: Address): Uint8Array {
 const checksumCache = new Map<string, Address>();
 
 export function decodeAddress(blob: unknown): Address {
-  if (!(blob instanceof Uint8Array)) throw new AppError('INTERNAL_ERROR', `Expected an address BLOB, got ${typeof blob}.`);
+  if (!(blob instanceof Uint8Array)) throw new InvariantViolation(`Expected an address BLOB, got ${typeof blob}.`);
   const hex = Buffer.from(blob.buffer, blob.byteOffset, blob.length).toString('hex');
   let address = checksumCache.get(hex);
   if (address === undefined) {

@@ -26,7 +26,7 @@ describe('composition primitives', () => {
     expectRejected(db, 'INSUFFICIENT_AVAILABLE', () => ledger.burn(OTHER_TOKEN, ALICE, 31n, 2n));
   });
 
-  it('adds an extension to every balance and lets it settle before each debit', () => {
+  it('adds an extension to every balance and books what it releases at a debit it must cover', () => {
     const { ledger } = freshLedger();
     const settled: string[] = [];
     let paid = false;
@@ -35,8 +35,9 @@ describe('composition primitives', () => {
         settled.push(`${account}@${t}`);
         if (!paid && getAddress(account) === getAddress(ALICE) && getAddress(token) === getAddress(TOKEN) && t >= 10n) {
           paid = true;
-          ledger.credit(token, account, 7n, t);
+          return 7n; // the extension reports; the ledger books
         }
+        return 0n;
       },
       view(token, account, t) {
         const mine = getAddress(account) === getAddress(ALICE) && getAddress(token) === getAddress(TOKEN);
@@ -70,7 +71,10 @@ describe('extensions at a debit', () => {
     const { db, ledger } = freshLedger();
     const settled: bigint[] = [];
     ledger.addExtension({
-      settle: (_token, _account, t) => void settled.push(t),
+      settle: (_token, _account, t) => {
+        settled.push(t);
+        return 0n;
+      },
       view: () => ({ owed: 0n, locked: 0n, owedRateX64: 0n, lockedRateX64: 0n, validUntil: null }),
     });
     ledger.deposit(TOKEN, ALICE, 10n, 0n);
@@ -81,6 +85,45 @@ describe('extensions at a debit', () => {
     // an account the ledger has never seen may still be owed by an extension
     expectRejected(db, 'INSUFFICIENT_AVAILABLE', () => ledger.transfer(TOKEN, CAROL, BOB, 1n, 3n));
     expect(settled).toEqual([2n, 3n]);
+  });
+});
+
+describe('the extension seam', () => {
+  it('keeps the stream starts that came due when a debit books what an extension releases (issue 11)', () => {
+    const { ledger } = freshLedger();
+    ledger.addExtension({
+      settle: (_token, account, t) => (getAddress(account) === getAddress(ALICE) && t === 20n ? 50n : 0n),
+      view: () => ({ owed: 0n, locked: 0n, owedRateX64: 0n, lockedRateX64: 0n, validUntil: null }),
+    });
+    ledger.deposit(TOKEN, BOB, 100n, 0n);
+    ledger.openStream(TOKEN, BOB, ALICE, 100n, 10n, 100n, 0n); // starts at 10, Alice last settled at 0
+    ledger.transfer(TOKEN, ALICE, CAROL, 30n, 20n); // own available 10 < 30: the extension releases 50
+    expect(ledger.balanceOf(TOKEN, ALICE, 20n)).toMatchObject({ available: 30n, availableRateX64: 1n << 64n });
+    expect(ledger.balanceOf(TOKEN, ALICE, 110n).available).toBe(120n);
+    ledger.transfer(TOKEN, ALICE, CAROL, 120n, 110n); // (the extension’s 50 came from outside the supply: a transfer, not a withdraw)
+    expect(ledger.balanceOf(TOKEN, BOB, 110n)).toMatchObject({ balance: 0n, locked: 0n });
+  });
+
+  it('books what the calling extension released in the same pass as its debit, without calling any extension', () => {
+    const { db, ledger } = freshLedger();
+    let calls = 0;
+    ledger.addExtension({
+      settle: () => {
+        calls += 1;
+        return 0n;
+      },
+      view: () => ({ owed: 0n, locked: 0n, owedRateX64: 0n, lockedRateX64: 0n, validUntil: null }),
+    });
+    ledger.deposit(TOKEN, BOB, 100n, 0n);
+    ledger.openStream(TOKEN, BOB, ALICE, 100n, 10n, 100n, 0n);
+    expect(ledger.ownAvailable(TOKEN, ALICE, 20n)).toBe(10n);
+    ledger.debit(TOKEN, ALICE, 40n, 20n, 35n);
+    expect(ledger.balanceOf(TOKEN, ALICE, 20n).available).toBe(5n);
+    expect(ledger.balanceOf(TOKEN, ALICE, 110n).available).toBe(95n);
+    expectRejected(db, 'INSUFFICIENT_AVAILABLE', () => ledger.debit(TOKEN, ALICE, 100n, 110n, 4n));
+    ledger.burn(TOKEN, ALICE, 99n, 110n, 4n);
+    expect(ledger.totalSupply(TOKEN)).toBe(1n);
+    expect(calls).toBe(0);
   });
 });
 

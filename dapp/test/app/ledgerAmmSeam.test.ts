@@ -1,0 +1,46 @@
+import { getAddress } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { inspectRoute } from '../../src/inspect/inspectRoute.js';
+import { AppDriver } from './appDriver.js';
+
+const TKA = getAddress('0x1000000000000000000000000000000000000001');
+const TKB = getAddress('0x2000000000000000000000000000000000000002');
+const ALICE = getAddress('0xa11ce00000000000000000000000000000000001');
+const BOB = getAddress('0xb0b0000000000000000000000000000000000002');
+const CAROL = getAddress('0xca20100000000000000000000000000000000003');
+const E18 = 10n ** 18n;
+const ACCEPTED = expect.objectContaining({ ok: true });
+const T0 = 1_700_000_000n;
+
+const available = (d: AppDriver, token: string, account: string, t?: bigint) =>
+  BigInt((inspectRoute(d.app, `balance/${token}/${account}${t === undefined ? '' : `?at=${t}`}`) as { available: string }).available);
+
+describe('the ledger–AMM seam', () => {
+  it('keeps an incoming stream whose start came due when a debit makes the AMM pay owed proceeds in', () => {
+    const d = new AppDriver();
+    for (const tok of [TKA, TKB]) d.depositErc20(tok, CAROL, 2000n * E18, T0);
+    d.depositErc20(TKA, ALICE, 10n * E18, T0);
+    d.depositErc20(TKB, BOB, 10n * E18, T0);
+    expect(d.call(CAROL, { functionName: 'addLiquidity', args: [TKA, TKB, 1000n * E18, 1000n * E18, 0n, 0n] }, T0).ok).toBe(true);
+    // Bob streams 1 TKB to Alice from T0+50 over 1,000 s: a pending start in Alice's TKB schedule
+    expect(d.call(BOB, { functionName: 'stream', args: [TKB, ALICE, E18, T0 + 50n, 1000n] }, T0).ok).toBe(true);
+    // Alice sells 1 TKA for TKB over 100 s: proceeds owed by the AMM, not yet in the ledger
+    expect(d.call(ALICE, { functionName: 'swap', args: [TKA, TKB, E18, 0n, 0n, 100n] }, T0).ok).toBe(true);
+    // at T0+150 the stream has paid Alice 0.1 TKB (the ledger's own available); the order owes ~0.99 TKB
+    const t1 = T0 + 150n;
+    const shown = available(d, TKB, ALICE, t1);
+    expect(shown).toBeGreaterThan(E18);
+    // a withdraw larger than the ledger's own available makes the AMM pay its proceeds in
+    expect(d.call(ALICE, { functionName: 'withdraw', args: [TKB, E18 / 2n] }, t1)).toEqual(ACCEPTED);
+    // the stream keeps paying Alice: at its end she has exactly what was shown, minus the withdraw, plus the rest of the stream
+    const end = T0 + 1050n;
+    const streamedAfter = E18 - (E18 * 100n) / 1000n;
+    expect(d.call(CAROL, { functionName: 'transfer', args: [TKA, BOB, 1n] }, end)).toEqual(ACCEPTED);
+    expect(available(d, TKB, ALICE)).toBe(shown - E18 / 2n + streamedAfter);
+    // and every later input on Alice's TKB is served, the whole available included
+    const all = available(d, TKB, ALICE);
+    expect(d.call(ALICE, { functionName: 'withdraw', args: [TKB, all] }, end + 1n)).toEqual(ACCEPTED);
+    expect(available(d, TKB, ALICE)).toBe(0n);
+    expect(d.call(BOB, { functionName: 'withdraw', args: [TKB, available(d, TKB, BOB)] }, end + 1n)).toEqual(ACCEPTED);
+  });
+});
