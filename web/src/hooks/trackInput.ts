@@ -1,20 +1,21 @@
 import type { Address } from 'viem';
-import { rejectionFromReports } from '../lib/reportMessage.js';
+import { rejectionFromReportsWords } from '../lib/reportMessage.js';
+import type { RejectionWords, TokenLookup } from '../lib/rejectionWords.js';
 import { isTerminal, nextStage, type InputStage } from '../lib/inputLifecycle.js';
 
 const POLL_MS = 1_000;
 /** Give up following after this long; the item keeps its last stage and the user can look again later. */
 const GIVE_UP_MS = 10 * 60_000;
 
-/** The app's message from the reports of a rejected input, in words. */
-async function rejectionMessage(application: Address, inputIndex: bigint): Promise<string> {
+/** The app's rejection from the reports of an input, in words with the tokens' symbols. */
+async function rejection(application: Address, inputIndex: bigint, token: TokenLookup | undefined): Promise<RejectionWords | null> {
   const { rpcClient } = await import('../node/rpc.js');
   const reports = await rpcClient.listReports({ application, inputIndex, limit: 10 });
-  return rejectionFromReports(reports.data.map((r) => r.rawData));
+  return rejectionFromReportsWords(reports.data.map((r) => r.rawData), token);
 }
 
 /** Follows a mined input through the rollups-node JSON-RPC until it is processed. */
-export async function followInput(application: Address, start: InputStage, onStage: (s: InputStage) => void): Promise<InputStage> {
+export async function followInput(application: Address, start: InputStage, onStage: (s: InputStage) => void, token?: TokenLookup): Promise<InputStage> {
   const { rpcClient } = await import('../node/rpc.js');
   let stage = start;
   const deadline = Date.now() + GIVE_UP_MS;
@@ -29,7 +30,8 @@ export async function followInput(application: Address, start: InputStage, onSta
       } else if (input.status === 'ACCEPTED') {
         next = nextStage(stage, { type: 'nodeStatus', status: 'ACCEPTED' });
       } else {
-        next = nextStage(stage, { type: 'nodeStatus', status: input.status, message: (await rejectionMessage(application, inputIndex)) || input.status });
+        const words = await rejection(application, inputIndex, token);
+        next = nextStage(stage, { type: 'nodeStatus', status: input.status, message: words?.sentence || input.status, ...(words ? { raw: `${words.code}: ${words.raw}` } : {}) });
       }
       if (next !== stage) {
         stage = next;

@@ -30,7 +30,7 @@ export function useNodeInputs(account: Address | undefined, pages: number) {
           let message = '';
           if (i.status !== 'ACCEPTED' && i.status !== 'NONE') {
             const reports = await rpcClient.listReports({ application: book.application, inputIndex: i.index, limit: 10 });
-            message = rejectionFromReports(reports.data.map((r) => r.rawData));
+            message = rejectionFromReports(reports.data.map((r) => r.rawData), tokens.meta);
           }
           return { index: i.index, status: i.status as string, txHash: i.transactionReference, timestamp: i.decodedData?.blockTimestamp ?? 0n, payload: (i.decodedData?.payload ?? null) as Hex | null, message };
         }),

@@ -1,6 +1,24 @@
 /** Every user-facing word of the app, in one place, so wording is reviewed and changed once. */
 export const copy = {
   app: { name: 'StreamSwap', tagline: 'Stream tokens by the second. Swap now or over days.' },
+  /** the steps of a write after the wallet answered, as the pending toast and buttons say them */
+  lifecycle: {
+    submitted: 'Submitted: waiting for the L1 confirmation…',
+    queued: (n: bigint) => `Confirmed on L1, queued as input #${n}: waiting for the app…`,
+    processing: (n: bigint) => `The app is processing input #${n}…`,
+    doneTitle: (label: string) => `${label}: done`,
+    failedTitle: (label: string) => `${label}: failed`,
+    rejectedTitle: (label: string) => `${label}: rejected`,
+    rejectedNoReason: 'The app rejected the input without a message; nothing changed.',
+    accepted: (n: bigint) => `Input #${n} was accepted by the app.`,
+    confirmedL1: 'Confirmed on L1.',
+    failedL1: 'The transaction failed on L1; nothing was sent to the app.',
+    stillWaiting: 'Still waiting for the app; see Activity for its progress.',
+  },
+  toast: {
+    dismiss: (title: string) => `Dismiss: ${title}`,
+    details: "The app's own message",
+  },
   nav: { portfolio: 'Portfolio', streams: 'Streams', swap: 'Swap', pool: 'Pool', activity: 'Activity' },
   wallet: {
     connect: 'Connect wallet',
@@ -35,6 +53,8 @@ export const copy = {
     noPool: 'No pool for this pair yet',
     noPosition: 'No liquidity to remove',
     working: 'Confirm in wallet…',
+    /** after the wallet answered, while the input travels to the app */
+    pending: 'Waiting for the app…',
     cancel: 'Cancel',
     execute: 'Execute',
     executing: 'Executing…',

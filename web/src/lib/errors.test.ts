@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContractFunctionExecutionError, ContractFunctionRevertedError, UserRejectedRequestError, InsufficientFundsError, BaseError, encodeErrorResult, parseAbi, TransactionExecutionError } from 'viem';
-import { appErrorWords, describeError } from './errors.js';
+import { describeError } from './errors.js';
 
 const applicationErrors = parseAbi(['error OutputNotReexecutable(bytes output)', 'error InvalidOutputsMerkleRoot(bytes32 outputsMerkleRoot)', 'error Mystery()']);
 
@@ -30,14 +30,5 @@ describe('describeError', () => {
   });
   it('describes plain errors by their message', () => {
     expect(describeError(new Error('boom')).message).toBe('boom');
-  });
-});
-
-describe('appErrorWords', () => {
-  it('puts words in front of known codes and keeps the app sentence', () => {
-    expect(appErrorWords('SELF_TRANSFER', 'Sender 0xab equals receiver.')).toBe("You can't send or stream to yourself. (Sender 0xab equals receiver.)");
-  });
-  it('keeps the app sentence for codes without better words', () => {
-    expect(appErrorWords('INTERNAL_ERROR', 'Oops at input 3.')).toBe('Oops at input 3.');
   });
 });

@@ -1,5 +1,4 @@
 import { BaseError, ContractFunctionRevertedError, UserRejectedRequestError, InsufficientFundsError, ChainMismatchError, HttpRequestError } from 'viem';
-import { isErrorCode, type ErrorCode } from '@streamswap/protocol';
 import { copy } from './copy.js';
 import type { Warning } from './warning.js';
 
@@ -14,33 +13,6 @@ const CONTRACT_ERRORS: Record<string, { title: string; message?: string }> = {
   ERC20InsufficientAllowance: { title: 'Approval too small', message: 'Approve the portal for at least this amount first.' },
   InputTooLarge: { title: 'Input too large for the InputBox' },
 };
-
-/** Words for the app's own error codes (reports of REJECTED inputs). */
-const APP_ERRORS: Partial<Record<ErrorCode, string>> = {
-  INSUFFICIENT_AVAILABLE: 'Not enough available balance in the app.',
-  SELF_TRANSFER: "You can't send or stream to yourself.",
-  START_IN_PAST: 'The start time had already passed when the input was processed.',
-  STREAM_NOT_FOUND: 'That stream does not exist.',
-  NOT_STREAM_SENDER: 'Only the sender can cancel a stream.',
-  STREAM_ALREADY_ENDED: 'The stream had already ended.',
-  STREAM_ALREADY_CANCELED: 'The stream was already canceled.',
-  TOKEN_NOT_WITHDRAWABLE: 'LP tokens live only inside the app and cannot be withdrawn.',
-  PAIR_NOT_FOUND: 'There is no pool for this pair.',
-  INSUFFICIENT_LIQUIDITY: 'The pool has too little liquidity for this trade.',
-  INSUFFICIENT_OUTPUT_AMOUNT: 'The price moved: you would receive less than your minimum.',
-  INSUFFICIENT_A_AMOUNT: 'The pool ratio moved beyond your slippage tolerance.',
-  INSUFFICIENT_B_AMOUNT: 'The pool ratio moved beyond your slippage tolerance.',
-  ORDER_NOT_FOUND: 'That order does not exist.',
-  NOT_ORDER_OWNER: 'Only the owner can cancel an order.',
-  ORDER_ALREADY_ENDED: 'The order had already ended.',
-  ORDER_TOO_SMALL: 'The order is too small for its duration.',
-};
-
-/** The app's report message with the code translated when we have better words; falls back to the app's own sentence. */
-export function appErrorWords(code: string, message: string): string {
-  if (isErrorCode(code) && APP_ERRORS[code]) return `${APP_ERRORS[code]} (${message})`;
-  return message;
-}
 
 /** Turns anything thrown by viem, wagmi or fetch into a Warning with words; never raw JSON. */
 export function describeError(error: unknown): Warning {

@@ -10,15 +10,15 @@ export type InputStage =
   | { stage: 'queued'; txHash: `0x${string}`; inputIndex: bigint }
   | { stage: 'processing'; txHash: `0x${string}`; inputIndex: bigint }
   | { stage: 'accepted'; txHash: `0x${string}`; inputIndex: bigint }
-  | { stage: 'rejected'; txHash: `0x${string}`; inputIndex: bigint; message: string }
-  | { stage: 'exception'; txHash: `0x${string}`; inputIndex: bigint; message: string };
+  | { stage: 'rejected'; txHash: `0x${string}`; inputIndex: bigint; message: string; raw?: string }
+  | { stage: 'exception'; txHash: `0x${string}`; inputIndex: bigint; message: string; raw?: string };
 
 export type InputEvent =
   | { type: 'signed'; txHash: `0x${string}` }
   | { type: 'walletRejected' }
   | { type: 'mined'; success: boolean; inputIndex: bigint | null }
   /** the node's view: status NONE until processed; processedCount from inspect/getProcessedInputCount */
-  | { type: 'nodeStatus'; status: string; processedCount?: bigint; message?: string };
+  | { type: 'nodeStatus'; status: string; processedCount?: bigint; message?: string; raw?: string };
 
 const TERMINAL = new Set(['rejectedByWallet', 'failed', 'accepted', 'rejected', 'exception']);
 
@@ -44,13 +44,14 @@ export function nextStage(s: InputStage, e: InputEvent): InputStage {
       if (e.type !== 'nodeStatus') return s;
       const base = { txHash: s.txHash, inputIndex: s.inputIndex };
       if (e.status === 'ACCEPTED') return { stage: 'accepted', ...base };
-      if (e.status === 'REJECTED') return { stage: 'rejected', ...base, message: e.message ?? '' };
+      const raw = e.raw !== undefined ? { raw: e.raw } : {};
+      if (e.status === 'REJECTED') return { stage: 'rejected', ...base, message: e.message ?? '', ...raw };
       if (e.status === 'NONE') {
         // the node is working on it once everything before it is processed
         if (e.processedCount !== undefined && e.processedCount >= s.inputIndex) return { stage: 'processing', ...base };
         return s;
       }
-      return { stage: 'exception', ...base, message: e.message ?? e.status };
+      return { stage: 'exception', ...base, message: e.message ?? e.status, ...raw };
     }
     default:
       return s;

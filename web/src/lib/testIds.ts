@@ -15,6 +15,7 @@ export const testIds = {
   },
   node: { error: 'node-error', chainTime: 'chain-time' },
   toast: 'toast',
+  toasts: 'toasts',
   primary: (form: string) => `primary-${form}`,
   portfolio: {
     row: (symbol: string) => `portfolio-row-${symbol}`,
