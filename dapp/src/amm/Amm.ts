@@ -2,6 +2,7 @@ import type { Address } from 'viem';
 import { AppError } from '@streamswap/protocol';
 import type { BalanceExtension } from '../ledger/types.js';
 import type { Ledger } from '../ledger/Ledger.js';
+import { isRowId } from '../storage/rowId.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { checkAmounts } from './amounts.js';
 import { settleAccount, viewAccount } from './balanceExtension.js';
@@ -99,6 +100,8 @@ export class Amm {
   }
 
   cancelSwap(orderId: bigint, caller: Address, t: bigint): { refunded: bigint; proceeds: bigint } {
+    // a uint256 id from an input may exceed what SQLite can bind: no such order
+    if (!isRowId(orderId)) throw new AppError('ORDER_NOT_FOUND', `There is no order ${orderId}.`);
     return cancelSwap(this.e, orderId, caller, t);
   }
 
@@ -133,6 +136,7 @@ export class Amm {
   }
 
   order(id: bigint, t: bigint): OrderRecord | undefined {
+    if (!isRowId(id)) return undefined;
     return readOrder(this.e, id, t);
   }
 

@@ -103,6 +103,13 @@ export class StreamSwapApp {
     if (amount === 0n) {
       throw new AppError('INVALID_AMOUNT', `A deposit of 0 ${token} credits nothing.`);
     }
+    // An in-app token (an LP token) has no L1 contract: a deposit naming its address would mint supply the pool never issued.
+    if (!this.ledger.isWithdrawable(token)) {
+      throw new AppError(
+        'TOKEN_NOT_WITHDRAWABLE',
+        `The token ${token} lives only inside the app (an LP token): it cannot be deposited through a portal, nor withdrawn.`,
+      );
+    }
     // A token contract can report any amount; no balance may ever exceed what a uint256 can carry back to L1.
     if (this.ledger.totalSupply(token) + amount > MAX_UINT256) {
       throw new AppError('VALUE_OUT_OF_RANGE', `A deposit of ${amount} ${token} would take its total supply in the app past 2^256-1.`);

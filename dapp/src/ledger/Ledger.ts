@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { AppError, MAX_TIME, keptAtCancel, streamEnd } from '@streamswap/protocol';
+import { isRowId } from '../storage/rowId.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { type Aggregate, AggregateStore, SCALE, SCALE_BITS, rateX96 } from './aggregate.js';
 import { decodeAddress, decodeAmount, encodeAddress, encodeAmount } from './codec.js';
@@ -179,10 +180,7 @@ export class Ledger {
   /** Burns `amount` of available value (the caller emits the withdrawal voucher): supply shrinks. */
   withdraw(token: Address, account: Address, amount: bigint, t: bigint): void {
     requirePositive(amount, 'withdraw');
-    const row = this.db.prepare('SELECT withdrawable FROM ledger_token WHERE address = ?').get<{ withdrawable: bigint }>(
-      encodeAddress(token),
-    );
-    if (row !== undefined && row.withdrawable === 0n) {
+    if (!this.isWithdrawable(token)) {
       throw new AppError('TOKEN_NOT_WITHDRAWABLE', `The token ${token} lives only inside the app and cannot be withdrawn.`);
     }
     this.db.transaction(() => this.takeAvailable(token, account, amount, t, true, 'withdraw'));
@@ -289,6 +287,12 @@ export class Ledger {
       .map((r) => ({ token: decodeAddress(r.address), totalSupply: decodeAmount(r.supply), withdrawable: r.withdrawable !== 0n }));
   }
 
+  /** Whether the token may leave (and enter) the app through the portals: false for in-app tokens (LP tokens); true for unknown tokens. */
+  isWithdrawable(token: Address): boolean {
+    const row = this.db.prepare('SELECT withdrawable FROM ledger_token WHERE address = ?').get<{ withdrawable: bigint }>(encodeAddress(token));
+    return row === undefined || row.withdrawable !== 0n;
+  }
+
   totalSupply(token: Address): bigint {
     const row = this.db.prepare('SELECT supply FROM ledger_token WHERE address = ?').get<{ supply: Uint8Array }>(encodeAddress(token));
     return row === undefined ? 0n : decodeAmount(row.supply);
@@ -322,6 +326,7 @@ export class Ledger {
   // ---------------------------------------------------------------- internals
 
   private streamRow(id: bigint): StreamRow | undefined {
+    if (!isRowId(id)) return undefined; // a uint256 id from an input may exceed what SQLite can bind
     return this.db.prepare(`SELECT ${STREAM_COLUMNS} WHERE s.id = ?`).get<StreamRow>(id);
   }
 
