@@ -1,0 +1,77 @@
+# Shared settings of scripts/machine/*.sh (sourced). Everything built lands in the cache, outside the repository.
+#   STREAMSWAP_MACHINE_CACHE  cache directory (default ~/.cache/streamswap/machine)
+#   MACHINE_EMULATOR_SRC      cartesi/machine-emulator checkout at v0.19.0
+#   OPENSBI_SRC               cartesi/opensbi checkout at v1.3.1-ctsi-2
+#   GUEST_TOOLS_SRC           cartesi/machine-guest-tools checkout at v0.17.1 (libcmt: sys-utils/libcmt)
+#   LINUX_SRC                 Linux 6.12 source: a tree, a linux-source-6.12 .tar.xz, or Debian's linux-source-6.12 .deb
+#                             (default: `apt-get download linux-source-6.12` into the cache)
+# docs/machine.md says how to get each with git.
+set -euo pipefail
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+CACHE=${STREAMSWAP_MACHINE_CACHE:-$HOME/.cache/streamswap/machine}
+OUT=$CACHE/out
+LOGS=$CACHE/logs
+mkdir -p "$CACHE" "$OUT" "$LOGS"
+NICE="nice -n 15"
+log() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
+die() { echo "error: $*" >&2; exit 1; }
+need_src() { # <var name> <what>
+  local v=${!1:-}
+  [ -n "$v" ] && [ -e "$v" ] || die "$1 must point at $2 (see docs/machine.md)"
+}
+# A key for a cache entry: the hash of the given files/dirs' contents plus extra strings.
+content_key() {
+  { for p in "$@"; do
+      if [ -d "$p" ]; then (cd "$p" && find . -type f ! -path './.git/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+      elif [ -f "$p" ]; then sha256sum <"$p"; else printf '%s\n' "$p"; fi
+    done; } | sha256sum | cut -c1-16
+}
+# Copies a source (git checkout or plain tree) to a build dir, without .git.
+copy_tree() { # <src> <dst>
+  rm -rf "$2.tmp"; mkdir -p "$2.tmp"
+  if [ -d "$1/.git" ] || [ -f "$1/.git" ]; then git -C "$1" archive HEAD | tar -x -C "$2.tmp"
+  else cp -a "$1/." "$2.tmp/"; fi
+  rm -rf "$2"; mv "$2.tmp" "$2"
+}
+# Makes a reproducible ext2 image of a directory: the same tree gives the same bytes. Fixed UUID and
+# directory-hash seed; every time (inodes and superblock) zero. e2fsprogs 1.47.0 copies each file's
+# ctime and stamps the superblock with the current time (it ignores SOURCE_DATE_EPOCH), so the times are
+# zeroed with debugfs after mke2fs.
+make_ext2() { # <dir> <image> <uuid> <label>
+  local dir=$1 img=$2 uuid=$3 label=$4 kib blocks cmds
+  find "$dir" -exec touch -h -d @0 {} +
+  # Size: the tree plus a quarter and 64 MiB of slack, in 4 KiB blocks (deterministic for a given tree).
+  kib=$(du -sk --apparent-size "$dir" | cut -f1); blocks=$(( (kib * 5 / 4 + 65536) / 4 ))
+  rm -f "$img"
+  E2FSPROGS_FAKE_TIME=0 mke2fs -q -t ext2 -b 4096 -I 256 -m 0 -L "$label" -U "$uuid" -E hash_seed="$uuid" \
+    -d "$dir" "$img" "$blocks" >&2
+  cmds=$(mktemp)
+  (cd "$dir" && find . -mindepth 1 | sed 's|^\.||') \
+    | awk '{ gsub(/"/, "\\\""); printf "sif \"%s\" ctime 0\nsif \"%s\" atime 0\nsif \"%s\" mtime 0\n", $0, $0, $0 }' >"$cmds"
+  printf 'sif / ctime 0\nsif / atime 0\nsif / mtime 0\nssv mkfs_time 0\nssv wtime 0\nssv mtime 0\nssv lastcheck 0\n' >>"$cmds"
+  E2FSPROGS_FAKE_TIME=0 debugfs -w -f "$cmds" "$img" >/dev/null 2>"$LOGS/debugfs-$label.log"
+  rm -f "$cmds"
+  e2fsck -fn "$img" >"$LOGS/fsck-$label.log" 2>&1 || { tail "$LOGS/fsck-$label.log"; die "the $label image does not check clean"; }
+}
+# The source the machine's app and the host-mode run are built from. `head` (default): a snapshot of the
+# committed HEAD (dapp, protocol, scripts) in the cache, with a node_modules that links the repository's
+# packages but resolves @streamswap/* to the snapshot, so uncommitted edits in the working tree do not leak in.
+# `tree`: the working tree as it is.
+source_root() {
+  if [ "${STREAMSWAP_MACHINE_SOURCE:-head}" = tree ]; then echo "$REPO"; return; fi
+  local snap=$CACHE/source-head rev
+  rev=$(git -C "$REPO" rev-parse HEAD)
+  if [ ! -f "$snap/.rev-$rev" ]; then
+    rm -rf "$snap"; mkdir -p "$snap/node_modules/@streamswap"
+    git -C "$REPO" archive HEAD dapp protocol scripts package.json tsconfig.base.json | tar -x -C "$snap"
+    for entry in "$REPO"/node_modules/* "$REPO"/node_modules/.bin; do
+      case "$(basename "$entry")" in @streamswap) ;; *) ln -s "$entry" "$snap/node_modules/$(basename "$entry")" ;; esac
+    done
+    for pkg in "$REPO"/node_modules/@streamswap/*; do
+      name=$(basename "$pkg")
+      [ -d "$snap/$name" ] && ln -s "../../$name" "$snap/node_modules/@streamswap/$name" || true
+    done
+    touch "$snap/.rev-$rev"
+  fi
+  echo "$snap"
+}
