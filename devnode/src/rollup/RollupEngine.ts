@@ -78,6 +78,8 @@ export class RollupEngine extends EventEmitter {
   private dispatchedAt = 0;
   replayMismatches = 0;
   replayedInputs = 0;
+  /** Inputs the back-end rejected with INTERNAL_ERROR (a broken invariant: a back-end bug, never the user's fault). */
+  readonly internalErrorInputs: number[] = [];
   /**
    * Called with the leaves an input added to the outputs tree (none if it was not accepted), right after it is stored;
    * the node appends them to its tree and fills the input's outputs_hash off the back-end's critical path.
@@ -273,6 +275,12 @@ export class RollupEngine extends EventEmitter {
     this.stats.advances++;
     this.stats.backendMs += performance.now() - this.dispatchedAt;
     const accepted = status === 'ACCEPTED';
+    const internal = accepted ? undefined : c.reports.map(internalErrorMessage).find((m) => m !== undefined);
+    if (internal !== undefined) {
+      this.internalErrorInputs.push(c.input.idx);
+      console.error(`[devnode] !!! INTERNAL_ERROR at input ${c.input.idx}: a back-end bug, not the user's input: ${internal}`);
+      this.emit('internalError', c.input.idx, internal);
+    }
     const outputs = accepted ? c.outputs : [];
     const reports = accepted || this.keepRejectedReports ? c.reports : [];
     this.store.finishInput(c.input, status, outputs, reports, null);
@@ -283,6 +291,16 @@ export class RollupEngine extends EventEmitter {
 }
 
 export class RequestError extends Error {}
+
+/** The message of a back-end report `{"error":{"code":"INTERNAL_ERROR",...}}`, undefined for any other report. */
+function internalErrorMessage(payload: Hex): string | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(payload.slice(2), 'hex').toString('utf8')) as { error?: { code?: unknown; message?: unknown } };
+    return parsed.error?.code === 'INTERNAL_ERROR' ? String(parsed.error.message) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function advanceRequest(input: InputRow): RollupRequest {
   return {
