@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import type { SqlDatabase, SqlValue } from '../storage/SqlDatabase.js';
 import type { Order } from './orderMath.js';
-import type { ScheduleRow, ScheduleSource } from './virtualOrders.js';
+import type { ScheduleRow, ScheduleSource } from '@streamswap/protocol';
 
 interface OrderRow {
   id: bigint;
@@ -85,8 +85,13 @@ function mutableColumns(o: Omit<Order, 'id'>): SqlValue[] {
   ];
 }
 
+/** The schedules of all pairs: `next` of protocol's ScheduleSource, per pair. */
+export interface PairSchedules {
+  next(pair: bigint, after: bigint, upTo: bigint): readonly ScheduleRow[];
+}
+
 /** Orders and the schedule of rate changes, with the queries execution and settlement need. */
-export class OrderStore implements ScheduleSource {
+export class OrderStore implements PairSchedules {
   constructor(private readonly db: SqlDatabase) {}
 
   insert(o: Omit<Order, 'id'>): bigint {
@@ -199,6 +204,11 @@ export class OrderStore implements ScheduleSource {
       while (out.length > 0 && (out[out.length - 1] as ScheduleRow).t === last) out.pop();
     }
     return out;
+  }
+
+  /** One pair's schedule as protocol's engine reads it. */
+  scheduleOf(pair: bigint): ScheduleSource {
+    return { next: (after, upTo) => this.next(pair, after, upTo) };
   }
 
   /** Adds a rate change (and a reference) at (pair, t, dir). */

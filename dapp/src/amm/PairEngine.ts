@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { AppError } from '@streamswap/protocol';
+import { type AdvanceHooks, AppError } from '@streamswap/protocol';
 import type { Ledger } from '../ledger/Ledger.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { pairTokens } from './addresses.js';
@@ -7,7 +7,7 @@ import { History } from './History.js';
 import { boughtAt, end, initialRate, type Order, rateAt, soldX64At } from './orderMath.js';
 import { OrderStore } from './OrderStore.js';
 import { type PairState, PairStore } from './PairStore.js';
-import { advance, type AdvanceHooks, X64 } from './virtualOrders.js';
+import { executeVirtualOrders, X64 } from './virtualOrders.js';
 
 /** A pair as asked for: its id, tokens, and which direction sells tokenA. */
 export interface PairRef {
@@ -68,7 +68,7 @@ export class PairEngine {
     // snapshots are written in one batch after the walk; limit checks during the walk read them from `snaps`
     const snaps = new Map<string, bigint>();
     const pending: { t: bigint; dir: 0 | 1; ef: bigint }[] = [];
-    const hooks: AdvanceHooks = {
+    const hooks: AdvanceHooks<PairState> = {
       onPoint: (_st, rows, efs) => {
         for (const r of rows) {
           pending.push({ t: r.t, dir: r.dir, ef: efs[r.dir] });
@@ -78,7 +78,7 @@ export class PairEngine {
       onCheck: (st, at) => this.checkLimits(st, at, snaps),
     };
     const moved = s.lastT < t;
-    advance(s, t, this.orders, hooks);
+    executeVirtualOrders(s, t, this.orders.scheduleOf(s.id), hooks);
     this.orders.snapshotMany(s.id, pending);
     if (fold) {
       s.reserve0 += s.fee0;
@@ -119,7 +119,7 @@ export class PairEngine {
   project(id: bigint, t: bigint): Projection {
     const state = this.pairs.load(id);
     const snaps = new Map<string, bigint>();
-    advance(state, t, this.orders, {
+    executeVirtualOrders(state, t, this.orders.scheduleOf(id), {
       onPoint: (_s, rows, efs) => {
         for (const r of rows) snaps.set(`${r.t}:${r.dir}`, efs[r.dir]);
       },

@@ -1,17 +1,11 @@
 import type { Address } from 'viem';
+import type { OrderPoolSide } from '@streamswap/protocol';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 
-/** One sell direction of a pair (see schema.ts; unsold and owed in units of 2^-64 wei). */
-export interface Side {
-  rate: bigint;
-  sold: bigint;
-  ef: bigint;
+/** One sell direction of a pair (see schema.ts; unsold and owed in units of 2^-64 wei): the engine's order pool plus its bookkeeping. */
+export interface Side extends OrderPoolSide {
   unsold: bigint;
-  owed: bigint;
   open: number;
-  /** Memo of sold * 997 / 1000 for the `sold` value netSoldOf (execution only; not stored). */
-  netSold?: bigint;
-  netSoldOf?: bigint;
 }
 
 /** A pair's whole mutable state, loaded into memory for one operation (or one projection). Reserves and fees in 2^-64 wei. */

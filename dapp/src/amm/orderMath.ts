@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
-import type { OrderStatus } from '@streamswap/protocol';
-import { EF_BITS, X64 } from './virtualOrders.js';
+import { type OrderStatus, proceedsFromEf } from '@streamswap/protocol';
+import { X64 } from './virtualOrders.js';
 
 /** A streamed order as stored (see schema.ts). */
 export interface Order {
@@ -61,18 +61,15 @@ export function rateAt(o: Order, at: bigint): bigint {
 /** Earnings-per-unit accumulator of the order's direction at a given time. */
 export type EfAt = (o: Order, time: bigint) => bigint;
 
-/** Proceeds accrued by `at`: rate * (EF(te) - EF(start)) + (EF(min(te, split)) - EF(start)), rounded down. */
+/** Proceeds accrued by `at`: rate * (EF(te) - EF(start)) + (EF(min(te, split)) - EF(start)), rounded down (protocol's proceedsFromEf). */
 export function boughtAt(o: Order, at: bigint, efAt: EfAt): bigint {
   const te = at < stopTime(o) ? at : stopTime(o);
   if (te <= o.start) return 0n;
   const e0 = efAt(o, o.start);
   const e1 = efAt(o, te);
-  let v = o.rate * (e1 - e0);
-  if (o.rem > 0n) {
-    const split = o.start + o.rem;
-    v += (te <= split ? e1 : efAt(o, split)) - e0;
-  }
-  return v >> EF_BITS;
+  // the split's snapshot is looked up only when the order has a remainder step and passed it
+  const eSplit = o.rem === 0n ? e0 : te <= o.start + o.rem ? e1 : efAt(o, o.start + o.rem);
+  return proceedsFromEf(o.rate, o.rem, e0, eSplit, e1);
 }
 
 export function statusAt(o: Order, at: bigint): OrderStatus {

@@ -1,6 +1,6 @@
 import { estimateStreamedSwap, type SaleRateChange, type SwapQuote } from '@streamswap/protocol';
 import type { PairState } from './PairStore.js';
-import type { ScheduleSource } from './virtualOrders.js';
+import type { PairSchedules } from './OrderStore.js';
 
 /**
  * At most this many distinct schedule points are fed to the estimate (the projection walks each one, like
@@ -14,7 +14,7 @@ export const ESTIMATE_MAX_POINTS = 10_000;
  * token), times relative to `from`, one entry per instant, earliest first, at most `maxPoints` entries.
  */
 export function upcomingRateChanges(
-  src: ScheduleSource,
+  src: PairSchedules,
   pair: bigint,
   dir: 0 | 1,
   from: bigint,
@@ -46,7 +46,7 @@ export function upcomingRateChanges(
  * seconds, on the pair state `s` (executed or projected to s.lastT), walking the pair's real schedule without
  * writing (estimateStreamedSwap with a schedule).
  */
-export function estimateOrder(src: ScheduleSource, s: PairState, dir: 0 | 1, amountIn: bigint, start: bigint, duration: bigint): SwapQuote {
+export function estimateOrder(src: PairSchedules, s: PairState, dir: 0 | 1, amountIn: bigint, start: bigint, duration: bigint): SwapQuote {
   const [rIn, rOut] = dir === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];
   return estimateStreamedSwap({
     reserveIn: rIn,

@@ -1,5 +1,6 @@
 import { amountAfterFee, FEE_DENOMINATOR, FEE_NUMERATOR, getAmountOut } from './uniswapV2.js';
 import { twammSegment } from './twammSegment.js';
+import { advance, arraySchedule, type OrderPoolSide, proceedsFromEf, type ScheduleRow, type TwammPool } from './virtualOrders.js';
 
 /**
  * Quotes shared by the back-end (amountOutMin checks) and the web app (forms). Pure bigint.
@@ -103,9 +104,12 @@ export function estimateStreamedSwap(input: StreamedEstimateInput): SwapQuote {
   return { amountOut, fee, priceImpactBps };
 }
 
-const EF_SHIFT = 128n; // earnings per unit of rate: (out in 2^-64 wei) << 128 / (rate x2^64) = x2^192
-
-/** The projection behind estimateStreamedSwap with a schedule (mirrors dapp's virtual-order execution). */
+/**
+ * The projection behind estimateStreamedSwap with a schedule: the pool (in = direction 0, whole-wei reserves
+ * scaled to 2^-64 wei, cumulative flows from 0) is walked by the execution engine (virtualOrders.ts) over the
+ * schedule merged with the order's own rate changes (start, end of the remainder step, end), and the order's
+ * proceeds are read from the EF accumulator exactly as execution pays them.
+ */
 function walkSchedule(input: StreamedEstimateInput, schedule: readonly SaleRateChange[], withFee: boolean): bigint {
   const { amountIn, duration } = input;
   const total = amountIn * X64;
@@ -115,48 +119,45 @@ function walkSchedule(input: StreamedEstimateInput, schedule: readonly SaleRateC
   if (start < 0n) throw new RangeError(`An order cannot start ${-start} s in the past.`);
   const split = start + rem;
   const end = start + duration;
-  let x = input.reserveIn << 64n;
-  let y = input.reserveOut << 64n;
-  let rateIn = input.saleRateInX64;
-  let rateOut = input.saleRateOutX64;
-  let soldIn = 0n;
-  let soldOut = 0n;
-  let ef = 0n;
+  const side = (rateX64: bigint): OrderPoolSide => ({ rate: rateX64, sold: 0n, ef: 0n, owed: 0n });
+  const pool: TwammPool = {
+    reserve0: input.reserveIn << 64n,
+    reserve1: input.reserveOut << 64n,
+    lastT: 0n,
+    sides: [side(input.saleRateInX64), side(input.saleRateOutX64)],
+    feeFree: !withFee,
+  };
+  // own rate changes: start (+rate, +1 while rem lasts), end of the remainder step (-1), end (-rate); a start
+  // now applies at once (as execution does for an order starting at the pool's time)
+  const own: ScheduleRow[] = [];
+  const first = rate + (rem > 0n ? 1n : 0n);
+  if (start === 0n) pool.sides[0].rate += first;
+  else own.push({ t: start, dir: 0, delta: first, ends: 0 });
+  if (rem > 0n) own.push({ t: split, dir: 0, delta: -1n, ends: 0 });
+  own.push({ t: end, dir: 0, delta: -rate, ends: 1 });
+  const rows = mergeSchedule(schedule, own);
   let efStart = 0n;
   let efSplit = 0n;
-  let now = 0n;
-  const net = (before: bigint, after: bigint) =>
-    withFee ? (after * FEE_NUMERATOR) / FEE_DENOMINATOR - (before * FEE_NUMERATOR) / FEE_DENOMINATOR : after - before;
-  const runTo = (at: bigint) => {
-    const dt = at - now;
-    now = at;
-    if (dt <= 0n || (rateIn === 0n && rateOut === 0n)) return;
-    const inAfter = soldIn + rateIn * dt;
-    const outAfter = soldOut + rateOut * dt;
-    const seg = twammSegment(x, y, net(soldIn, inAfter), net(soldOut, outAfter), 64);
-    [soldIn, soldOut, x, y] = [inAfter, outAfter, seg.x, seg.y];
-    if (seg.outY > 0n) ef += (seg.outY << EF_SHIFT) / rateIn;
-  };
-  let i = 0;
-  // own rate changes: start (+rate, +1 while rem lasts), end of the remainder step (-1), end (-rate)
-  const own: [bigint, bigint][] = [[start, rate + (rem > 0n ? 1n : 0n)]];
-  if (rem > 0n) own.push([split, -1n]);
-  own.push([end, -rate]);
-  for (const [at, delta] of own) {
-    while (i < schedule.length && (schedule[i] as SaleRateChange).after <= at) {
-      const c = schedule[i++] as SaleRateChange;
-      // a change at the same instant as the order's own one applies first: the segment before is shared
-      runTo(c.after);
-      rateIn += c.deltaInX64;
-      rateOut += c.deltaOutX64;
-    }
-    runTo(at);
-    if (at === start) efStart = ef;
-    if (at === split) efSplit = ef;
-    rateIn += delta;
+  advance(pool, end, arraySchedule(rows), {
+    onPoint: (at, _rows, efs) => {
+      if (at.lastT === start) efStart = efs[0];
+      if (at.lastT === split) efSplit = efs[0];
+    },
+  });
+  return proceedsFromEf(rate, rem, efStart, efSplit, pool.sides[0].ef);
+}
+
+/** The schedule's changes as rows (in = direction 0, out = direction 1) merged with the order's own rows, by (t, dir). */
+function mergeSchedule(schedule: readonly SaleRateChange[], own: readonly ScheduleRow[]): ScheduleRow[] {
+  const rows: ScheduleRow[] = [];
+  let j = 0;
+  for (const c of schedule) {
+    while (j < own.length && (own[j] as ScheduleRow).t < c.after) rows.push(own[j++] as ScheduleRow);
+    // the own rows of the same instant add to direction 0 of that instant (their order does not matter: rates apply together)
+    if (c.deltaInX64 !== 0n || c.deltaOutX64 === 0n) rows.push({ t: c.after, dir: 0, delta: c.deltaInX64, ends: 0 });
+    while (j < own.length && (own[j] as ScheduleRow).t === c.after) rows.push(own[j++] as ScheduleRow);
+    if (c.deltaOutX64 !== 0n) rows.push({ t: c.after, dir: 1, delta: c.deltaOutX64, ends: 0 });
   }
-  const efEnd = ef;
-  let v = rate * (efEnd - efStart);
-  if (rem > 0n) v += efSplit - efStart;
-  return v >> (EF_SHIFT + 64n);
+  while (j < own.length) rows.push(own[j++] as ScheduleRow);
+  return rows;
 }
