@@ -75,3 +75,8 @@ source_root() {
   fi
   echo "$snap"
 }
+# Runs the built emulator's cartesi-machine.lua without `make install`.
+EMU=$CACHE/emulator
+cm() {
+  LUA_PATH="$EMU/src/?.lua;;" LUA_CPATH="$EMU/src/?.so;;" PATH="$EMU/src:$PATH" lua5.4 "$EMU/src/cartesi-machine.lua" "$@"
+}
