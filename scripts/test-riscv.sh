@@ -3,15 +3,21 @@
 # the Cartesi machine. Under qemu-user-static + binfmt it builds (once) a Debian trixie riscv64 root
 # with debootstrap, installs Node and the back-end's production dependencies inside it (compiling the
 # native better-sqlite3 there), runs every back-end unit test there (on the native binding, the storage
-# contract on both bindings), then the benchmark.
-# Prints the benchmark's JSON line, then `N passed, M failed` for the unit tests as its last line.
+# contract on both bindings), then the benchmark, then the determinism check: a recorded corpus of
+# STREAMSWAP_RISCV_INPUTS inputs (scripts/riscv/corpus.ts: every input kind, rejections included, seeded) replayed
+# on the host and under riscv64, every output and the final state digest compared byte for byte.
+# Prints the benchmark's JSON line, the determinism line
+# {"bench":"riscv-determinism","inputs":N,"digestEqual":true,"outputsEqual":true}, then `N passed, M failed` for
+# the unit tests as its last line.
 #
 # Cached between runs (outside the repository): the root, its node_modules and the native build, keyed by versions.
 #   STREAMSWAP_RISCV_CACHE  cache directory (default ~/.cache/streamswap)
 #   STREAMSWAP_RISCV_STREAMS  open streams in the benchmark (default 100000)
 #   STREAMSWAP_SQLITE       force a binding inside the root (better|wasm; default: openDatabase's choice, better)
 #   STREAMSWAP_RISCV_ONLY   `bench` runs only the benchmark (no unit tests, no `N passed` line); with a cached
-#                           root: `STREAMSWAP_RISCV_ONLY=bench npm run test:riscv`
+#                           root: `STREAMSWAP_RISCV_ONLY=bench npm run test:riscv`. `determinism` runs only the
+#                           determinism check: `STREAMSWAP_RISCV_ONLY=determinism npm run test:riscv`
+#   STREAMSWAP_RISCV_INPUTS inputs in the determinism corpus (default 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
@@ -20,6 +26,7 @@ ROOT=$CACHE/riscv64-trixie
 ROOT_MARK=.streamswap-root-v1
 APP=/opt/streamswap          # inside the root
 STREAMS=${STREAMSWAP_RISCV_STREAMS:-100000}
+INPUTS=${STREAMSWAP_RISCV_INPUTS:-10000}
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 log() { echo "== $*" >&2; }
 
@@ -125,7 +132,8 @@ machine="$(uname -m) host, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo
 log "$(date -u '+%Y-%m-%d %H:%M UTC'), $machine"
 
 ONLY=${STREAMSWAP_RISCV_ONLY:-}
-if [ "$ONLY" != bench ]; then
+case "$ONLY" in ''|bench|determinism) ;; *) echo "STREAMSWAP_RISCV_ONLY must be bench or determinism, not $ONLY" >&2; exit 2 ;; esac
+if [ -z "$ONLY" ]; then
   log "unit tests under riscv64"
   tests_out=$CACHE/riscv-tests.log
   started=$(date +%s)
@@ -141,7 +149,9 @@ fi
 # natively and hours under emulation) and cached by the sources that write it; the measured operations run
 # under riscv64, on a copy of that file, through the binding the machine uses.
 bench_rc=0
-if [ -f "$CACHE/bundle/scripts/riscv/bench.mjs" ]; then
+if [ "$ONLY" = determinism ]; then
+  :
+elif [ -f "$CACHE/bundle/scripts/riscv/bench.mjs" ]; then
   bench_key=$(cat scripts/riscv/bench.ts $(find dapp/src protocol/src -name '*.ts' ! -name '*.test.ts' | sort) | sha256sum | cut -c1-16)
   bench_db=$CACHE/bench-$STREAMS-$bench_key.sqlite
   if [ ! -f "$bench_db" ]; then
@@ -161,8 +171,40 @@ else
   bench_rc=1
 fi
 
+# Same answers on both architectures: the corpus is generated on the host (seeded; the generator asks the host's
+# back-end which streams and orders exist so cancels aim at them), replayed by the host's back-end and by the
+# riscv64 one from fresh databases, and every output line and the final digest are compared.
+determinism_rc=0
+if [ -z "$ONLY" ] || [ "$ONLY" = determinism ]; then
+  if [ -f "$CACHE/bundle/scripts/riscv/determinism.mjs" ]; then
+    det=$CACHE/determinism
+    rm -rf "$det" && mkdir -p "$det"
+    ln -sfn "$REPO/node_modules" "$CACHE/bundle/node_modules"
+    log "determinism: generating the corpus ($INPUTS inputs) and replaying it on the host"
+    node "$CACHE/bundle/scripts/riscv/determinism.mjs" generate "$det/corpus.jsonl" "$INPUTS" \
+      && node "$CACHE/bundle/scripts/riscv/determinism.mjs" replay "$det/corpus.jsonl" "$det/host.txt" || determinism_rc=$?
+    if [ "$determinism_rc" = 0 ]; then
+      log "determinism: replaying the corpus under riscv64"
+      started=$(date +%s)
+      $SUDO cp "$det/corpus.jsonl" "$ROOT/tmp/streamswap-corpus.jsonl"
+      in_root "$ROOT" /bin/sh -c "cd $APP/bundle && node scripts/riscv/determinism.mjs replay /tmp/streamswap-corpus.jsonl /tmp/streamswap-riscv.txt" || determinism_rc=$?
+      $SUDO cp "$ROOT/tmp/streamswap-riscv.txt" "$det/riscv64.txt" 2>/dev/null || determinism_rc=1
+      $SUDO rm -f "$ROOT/tmp/streamswap-corpus.jsonl" "$ROOT/tmp/streamswap-riscv.txt"
+      log "determinism: riscv64 replay took $(( $(date +%s) - started )) s"
+    fi
+    if [ "$determinism_rc" = 0 ]; then
+      node "$CACHE/bundle/scripts/riscv/determinism.mjs" compare "$det/host.txt" "$det/riscv64.txt" || determinism_rc=$?
+    fi
+  else
+    echo "determinism: not built (see the bundling line above)" >&2
+    determinism_rc=1
+  fi
+fi
+
 if [ "$ONLY" = bench ]; then exit "$bench_rc"; fi
+if [ "$ONLY" = determinism ]; then exit "$determinism_rc"; fi
 echo
 echo "${summary:-0 passed, 1 failed}"
 if [ -z "$summary" ] || [ "$tests_rc" != 0 ]; then exit 1; fi
+[ "$determinism_rc" = 0 ] || exit "$determinism_rc"
 exit "$bench_rc"

@@ -37,6 +37,7 @@ const stack = await startDevStack({
   backend: values['no-backend'] ? 'none' : 'spawn',
   backendOutput: 'inherit',
   web: !values['no-web'],
+  reader: true,
   claimer: values.claimer === 'account0' ? 'account0' : 'dedicated',
   log: (m) => console.log(`[devnode] ${m}`),
 });
@@ -49,7 +50,7 @@ streamswap local stack is up (data in ${stack.dataDir})
   node JSON-RPC    ${u.rpc}
   inspect          ${u.inspect}
   address book     ${u.http}/addresses
-  rollup HTTP API  ${u.rollup}   (ROLLUP_HTTP_SERVER_URL)${u.web ? `\n  web app          ${u.web}` : ''}
+  rollup HTTP API  ${u.rollup}   (ROLLUP_HTTP_SERVER_URL)${u.reader ? `\n  reader           ${u.reader}   (GET /inspect/<route>, /graphql, /events)` : ''}${u.web ? `\n  web app          ${u.web}` : ''}
 addresses:
 ${JSON.stringify(stack.addressBook, null, 2)}
 Ctrl-C stops everything.`);

@@ -30,6 +30,9 @@ export interface DevStackOptions {
   backendOutput?: 'inherit' | 'file';
   /** Start the web app's Vite dev server pointed at the node. */
   web?: boolean;
+  /** Start a reader (@streamswap/reader, its own process) beside the node; the web app reads from it. Port 0 = free. */
+  reader?: boolean;
+  readerPort?: number;
   /**
    * Who owns the Authority and signs claims. 'dedicated' (default): a node-only key funded on the local chain, so claims
    * never race the dev accounts' nonces (tests and wallets send from account 0 concurrently). 'account0': anvil account 0.
@@ -56,7 +59,7 @@ export interface DevStackOptions {
 
 export interface DevStack {
   addressBook: AddressBook;
-  urls: { http: string; anvil: string; rpc: string; inspect: string; rollup: string; web?: string; chain: string };
+  urls: { http: string; anvil: string; rpc: string; inspect: string; rollup: string; web?: string; reader?: string; chain: string };
   dataDir: string;
   node: RunningNode;
   anvil?: AnvilInstance;
@@ -144,6 +147,14 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       cleanups.push(() => backend!.stop());
     }
 
+    let readerUrl: string | undefined;
+    if (opts.reader) {
+      const { spawnReader } = await import('@streamswap/reader');
+      const reader = await spawnReader({ nodeUrl: node.urls.http, application: addressBook.application, dbPath: path.join(dataDir, 'reader.sqlite'), port: opts.readerPort ?? 6752, erc20Portal: addressBook.erc20Portal, etherPortal: addressBook.etherPortal, log: (line) => log(`[reader] ${line}`) });
+      cleanups.push(() => reader.stop());
+      readerUrl = reader.url;
+    }
+
     let webUrl: string | undefined;
     if (opts.web) {
       const webPort = opts.webPort ?? 5173;
@@ -154,7 +165,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
         command: 'npm',
         args: ['run', 'dev', '-w', 'web', '--', '--host', '127.0.0.1', '--port', String(webPort), '--strictPort'],
         cwd: REPO_ROOT,
-        env: { ...process.env, VITE_NODE_URL: node.urls.http, VITE_APPLICATION: addressBook.applicationName },
+        env: { ...process.env, VITE_NODE_URL: node.urls.http, VITE_APPLICATION: addressBook.applicationName, ...(readerUrl ? { VITE_READER_URL: readerUrl } : {}) },
         restart: false,
         // Vite prints "Local: http://127.0.0.1:<port>/" (the only way to learn the port when asked for 0)
         onOutput: (line) => {
@@ -178,7 +189,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       node,
       anvil,
       backend,
-      urls: { ...node.urls, chain: rpcUrl, ...(webUrl ? { web: webUrl } : {}) },
+      urls: { ...node.urls, chain: rpcUrl, ...(webUrl ? { web: webUrl } : {}), ...(readerUrl ? { reader: readerUrl } : {}) },
       stop: () => (stopping ??= stopAll()),
     };
   } catch (err) {

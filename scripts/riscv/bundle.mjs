@@ -3,7 +3,7 @@
 // test runner and the benchmark. `vitest` is aliased to a small shim (vitest-shim.ts); the SQLite
 // bindings stay external so they resolve to the packages installed (and compiled) inside the root.
 //
-// Usage: node scripts/riscv/bundle.mjs <out dir>   → <out>/scripts/riscv/{run-tests,bench}.mjs, <out>/dapp/**.test.mjs,
+// Usage: node scripts/riscv/bundle.mjs <out dir>   → <out>/scripts/riscv/{run-tests,bench,determinism}.mjs, <out>/dapp/**.test.mjs,
 // <out>/tests.txt (one bundled test file a line, or `BUILD-FAILED <file>: <why>`)
 import { build } from 'esbuild';
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -69,9 +69,16 @@ try {
 } catch (error) {
   benchNote = `no benchmark (${error.errors?.[0]?.text ?? error})`;
 }
+// The determinism replay (corpus.ts + determinism.ts) on its own too.
+let determinismNote = 'the determinism replay';
+try {
+  await build({ ...options, entryPoints: [join(repo, 'scripts/riscv/determinism.ts')] });
+} catch (error) {
+  determinismNote = `no determinism replay (${error.errors?.[0]?.text ?? error})`;
+}
 const lines = [
   ...tests.map((t) => relative(repo, t).replace(/\.ts$/, '.mjs')),
   ...[...broken].map(([t, why]) => `BUILD-FAILED ${relative(repo, t)}: ${why}`),
 ];
 writeFileSync(join(out, 'tests.txt'), `${lines.join('\n')}\n`);
-console.log(`bundled ${tests.length} test files (${broken.size} do not build), the runner and ${benchNote} into ${out}`);
+console.log(`bundled ${tests.length} test files (${broken.size} do not build), the runner, ${benchNote} and ${determinismNote} into ${out}`);
