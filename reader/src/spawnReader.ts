@@ -26,7 +26,7 @@ export function spawnReader(opts: {
   const args = ['--import', 'tsx', CLI, '--node', opts.nodeUrl, '--app', opts.application, '--db', opts.dbPath, '--port', String(opts.port ?? 0), '--reset-on-divergence'];
   if (opts.erc20Portal) args.push('--erc20-portal', opts.erc20Portal);
   if (opts.etherPortal) args.push('--ether-portal', opts.etherPortal);
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: path.dirname(CLI), stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
   const log = opts.log ?? (() => {});
   const stop = () =>
     new Promise<void>((resolve) => {
