@@ -2,6 +2,7 @@ import { errorViewSchema } from '@streamswap/protocol';
 import { hexToString, type Hex } from 'viem';
 import { z } from 'zod';
 import { inspectUrl } from '../config/env.js';
+import { markReaderDown, readerAvailable, readerGet } from './reader.js';
 
 /** An inspect answer that was a well-formed application error (UNKNOWN_ROUTE, PAIR_NOT_FOUND...). */
 export class InspectError extends Error {
@@ -20,8 +21,31 @@ const responseSchema = z.object({
   processed_input_count: z.number().optional(),
 });
 
-/** POSTs the raw UTF-8 route to /inspect/<app>, decodes the one report and validates it with the view's schema. */
+/**
+ * Reads one inspect route: from the reader (GET, cached) when one is configured and reachable, otherwise from the
+ * node's inspect. The answer is validated with the view's schema either way; application errors throw InspectError.
+ */
 export async function inspect<T>(application: string, route: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  if (readerAvailable()) {
+    let answer;
+    try {
+      answer = await readerGet(route, signal);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      markReaderDown();
+    }
+    if (answer !== undefined) {
+      const error = errorViewSchema.safeParse(answer.json);
+      // A record the reader does not have yet may come from an input it has not replayed: the node decides.
+      if (!error.success) return schema.parse(answer.json);
+      if (!error.data.error.code.endsWith('_NOT_FOUND')) throw new InspectError(error.data.error.code, error.data.error.message);
+    }
+  }
+  return nodeInspect(route, application, schema, signal);
+}
+
+/** POSTs the raw UTF-8 route to the node's /inspect/<app>, decodes the one report and validates it with the view's schema. */
+async function nodeInspect<T>(route: string, application: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
   const response = await fetch(inspectUrl(application), { method: 'POST', body: route, headers: { 'Content-Type': 'text/plain' }, signal: signal ?? null });
   if (!response.ok) throw new Error(`Inspect of "${route}" answered HTTP ${response.status}.`);
   const body = responseSchema.parse(await response.json());
