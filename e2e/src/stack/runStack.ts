@@ -22,6 +22,9 @@ const stack = await startDevStack({
   rollupPort: 0,
   httpPort: 0,
   backendOutput: 'file',
+  // The web reads from a reader beside the node (as with npm start), so the browser tests exercise that path.
+  reader: true,
+  readerPort: 0,
   log: process.env.E2E_VERBOSE ? log : undefined,
 });
 log(`node up at ${stack.urls.http}`);
@@ -43,7 +46,7 @@ process.stdin.resume();
 
 try {
   const outDir = path.join(tmp, 'web');
-  await buildWeb(outDir, stack.urls.http, stack.addressBook.applicationName);
+  await buildWeb(outDir, stack.urls.http, stack.addressBook.applicationName, stack.urls.reader);
   log('web built');
   web = await serveStatic(outDir);
   // The in-page wallet sends eth_sendTransaction (signed by anvil) through /anvil from this origin.
@@ -65,11 +68,11 @@ try {
 }
 
 /** `vite build` of web/ into outDir, with the node URL baked in (the web reads VITE_NODE_URL at build time). */
-function buildWeb(outDir: string, nodeUrl: string, application: string): Promise<void> {
+function buildWeb(outDir: string, nodeUrl: string, application: string, readerUrl?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: path.join(REPO_ROOT, 'web'),
-      env: { ...process.env, VITE_NODE_URL: nodeUrl, VITE_APPLICATION: application },
+      env: { ...process.env, VITE_NODE_URL: nodeUrl, VITE_APPLICATION: application, ...(readerUrl ? { VITE_READER_URL: readerUrl } : {}) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('error', reject);
