@@ -49,9 +49,13 @@ RUN npm run build -w dapp
 
 ################################################################################
 # web: the web app as static files (docker-compose.yml serves it behind the proxy on :6751)
+# Build-time settings of the web app (web/src/config/buildConfig.ts); docker-compose.yml builds it for its local
+# devnet: chain 31337 with the development accounts.
 FROM workspace AS web-build
 ARG VITE_NODE_URL=http://127.0.0.1:6751
-RUN VITE_NODE_URL=${VITE_NODE_URL} npm run build -w web
+ARG VITE_CHAIN_ID=31337
+ARG VITE_DEV_ACCOUNTS=false
+RUN VITE_NODE_URL=${VITE_NODE_URL} VITE_CHAIN_ID=${VITE_CHAIN_ID} VITE_DEV_ACCOUNTS=${VITE_DEV_ACCOUNTS} npm run build -w web
 
 FROM nginx:1.27-alpine AS web
 COPY --from=web-build /src/web/dist /usr/share/nginx/html
@@ -62,17 +66,20 @@ FROM workspace AS deployer
 CMD ["npx", "tsx", "deploy/address-book.ts"]
 
 ################################################################################
-# deps stage (riscv64): the production dependencies, installed and compiled for the machine's architecture.
-# better-sqlite3 publishes no riscv64 binary, so node-gyp compiles it here (about 20 min under emulation)
-# against the image's own Node headers (/usr/local/include/node: nothing is downloaded); the compiler stays
-# in this stage, only node_modules reaches the machine.
+# deps stage (riscv64): the production dependencies, installed and compiled for the machine's architecture,
+# from dist/package-lock.json (the repository's lockfile narrowed to the bindings and what they depend on: the
+# same versions and integrity hashes, transitive dependencies included). better-sqlite3 publishes no riscv64
+# binary, so node-gyp compiles it here (about 20 min under emulation). It uses the image's own Node headers when
+# the image has them (/usr/local/include/node/node.h: nothing is downloaded); otherwise node-gyp fetches the
+# headers of the running Node's version. The compiler stays in this stage, only node_modules reaches the machine.
 FROM --platform=linux/riscv64 cartesi/node:${NODE_VERSION}-noble-slim AS deps-stage
 
 ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /opt/cartesi/dapp
-COPY --from=build-stage /src/dapp/dist/package.json ./
-RUN npm_config_nodedir=/usr/local npm install --omit=dev --build-from-source --no-audit --no-fund --no-package-lock \
+COPY --from=build-stage /src/dapp/dist/package.json /src/dapp/dist/package-lock.json ./
+RUN if [ -f /usr/local/include/node/node.h ]; then export npm_config_nodedir=/usr/local; fi \
+  && npm ci --omit=dev --build-from-source --no-audit --no-fund \
   && node -e "new (require('better-sqlite3'))(':memory:').prepare('SELECT 1').get()"
 
 ################################################################################

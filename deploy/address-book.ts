@@ -5,11 +5,15 @@
  *
  *   ANVIL_URL (http://anvil:8545)  NODE_RPC_URL (http://rollups-node:10011/rpc)
  *   APPLICATION_NAME (streamswap)  ADDRESS_BOOK (/srv/addresses/addresses.json)
+ *   DEPLOYER_ACCOUNT_INDEX (1)     which devnet account sends the token deployments. Not the node's account
+ *                                  (CARTESI_AUTH_MNEMONIC's account 0, the claimer): two senders on one account race
+ *                                  for its nonces, and a claim could fail or a deployment replace it.
  */
 import { writeFileSync } from 'node:fs';
 import { addressBookSchema, CARTESI_V2_2_ADDRESSES } from '@streamswap/protocol';
 import {
   anvilAccount,
+  authorityAbi,
   CREATE2_DEPLOYER,
   create2Calldata,
   TEST_TOKENS,
@@ -24,7 +28,7 @@ const nodeRpcUrl = process.env.NODE_RPC_URL ?? 'http://rollups-node:10011/rpc';
 const applicationName = process.env.APPLICATION_NAME ?? 'streamswap';
 const out = process.env.ADDRESS_BOOK ?? '/srv/addresses/addresses.json';
 
-const account = anvilAccount(0);
+const account = anvilAccount(Number(process.env.DEPLOYER_ACCOUNT_INDEX ?? 1));
 const chain = createPublicClient({ transport: http(anvilUrl) });
 const wallet = createWalletClient({ account, transport: http(anvilUrl) });
 const chainId = await chain.getChainId();
@@ -69,12 +73,14 @@ async function application(): Promise<NodeApplication> {
 }
 
 const app = await application();
+const authority = getAddress(app.iconsensus_address);
 const book = addressBookSchema.parse({
   chainId,
   applicationName,
   application: getAddress(app.iapplication_address),
-  authority: getAddress(app.iconsensus_address),
-  authorityOwner: account.address,
+  authority,
+  // the node's account, which deploy-application made the Authority's owner (not this script's account)
+  authorityOwner: await chain.readContract({ address: authority, abi: authorityAbi, functionName: 'owner' }),
   epochLength: hexToNumber(app.epoch_length),
   templateHash: app.template_hash,
   deploymentBlock: hexToNumber(app.iinputbox_block),

@@ -4,9 +4,10 @@
 // its .wasm file next to its own module. So the Cartesi machine image ships dist/ plus those two packages,
 // which dist/package.json lists at the versions of package-lock.json.
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { productionLock } from './productionLock.mjs';
 
 const dapp = fileURLToPath(new URL('..', import.meta.url));
 const SQLITE_BINDINGS = ['better-sqlite3', 'node-sqlite3-wasm'];
@@ -27,12 +28,13 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-// dist/package.json: what `npm install --omit=dev` in dist/ needs, at the versions installed here (package-lock.json).
+// dist/package.json: what `npm ci --omit=dev` in dist/ needs, at the versions installed here, and dist/package-lock.json:
+// those packages and everything they depend on, with the versions and integrity hashes of the repository's lockfile.
 const require = createRequire(new URL('../package.json', import.meta.url));
 const dependencies = Object.fromEntries(SQLITE_BINDINGS.map((name) => [name, require(`${name}/package.json`).version]));
-writeFileSync(
-  new URL('../dist/package.json', import.meta.url),
-  `${JSON.stringify({ name: 'streamswap-backend', private: true, type: 'module', main: 'main.mjs', dependencies }, null, 2)}\n`,
-);
+const manifest = { name: 'streamswap-backend', private: true, type: 'module', main: 'main.mjs', dependencies };
+writeFileSync(new URL('../dist/package.json', import.meta.url), `${JSON.stringify(manifest, null, 2)}\n`);
+const rootLock = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8'));
+writeFileSync(new URL('../dist/package-lock.json', import.meta.url), `${JSON.stringify(productionLock(rootLock, manifest), null, 2)}\n`);
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.log(`dapp/dist/main.mjs: ${(bytes / 1024).toFixed(0)} KiB (external: ${SQLITE_BINDINGS.join(', ')})`);
