@@ -33,6 +33,7 @@ COPY contracts/package.json contracts/
 COPY devnode/package.json devnode/
 COPY web/package.json web/
 COPY e2e/package.json e2e/
+COPY reader/package.json reader/
 # --ignore-scripts: no native addon is built for the build machine (the bundle leaves the bindings out).
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY protocol protocol
@@ -40,6 +41,7 @@ COPY dapp dapp
 COPY contracts contracts
 COPY web web
 COPY deploy deploy
+COPY reader reader
 
 ################################################################################
 # build stage: the back-end compiled into one bundle, dist/main.mjs, and dist/package.json naming the
@@ -55,7 +57,8 @@ FROM workspace AS web-build
 ARG VITE_NODE_URL=http://127.0.0.1:6751
 ARG VITE_CHAIN_ID=31337
 ARG VITE_DEV_ACCOUNTS=false
-RUN VITE_NODE_URL=${VITE_NODE_URL} VITE_CHAIN_ID=${VITE_CHAIN_ID} VITE_DEV_ACCOUNTS=${VITE_DEV_ACCOUNTS} npm run build -w web
+ARG VITE_READER_URL=
+RUN VITE_NODE_URL=${VITE_NODE_URL} VITE_CHAIN_ID=${VITE_CHAIN_ID} VITE_DEV_ACCOUNTS=${VITE_DEV_ACCOUNTS} VITE_READER_URL=${VITE_READER_URL} npm run build -w web
 
 FROM nginx:1.27-alpine AS web
 COPY --from=web-build /src/web/dist /usr/share/nginx/html
@@ -64,6 +67,14 @@ COPY --from=web-build /src/web/dist /usr/share/nginx/html
 # deployer: writes the address book (GET /addresses) for the compose stack
 FROM workspace AS deployer
 CMD ["npx", "tsx", "deploy/address-book.ts"]
+
+################################################################################
+# reader: the verifying read replica beside the node (README, "Reader"); its SQLite binding is built here
+# (the workspace installs without scripts)
+FROM workspace AS reader
+RUN npm rebuild better-sqlite3
+EXPOSE 6752
+CMD ["npx", "tsx", "reader/src/cli.ts", "--node", "http://rollups-node:10011/rpc", "--app", "streamswap", "--host", "0.0.0.0", "--port", "6752", "--db", "/var/lib/reader/replica.sqlite"]
 
 ################################################################################
 # deps stage (riscv64): the production dependencies, installed and compiled for the machine's architecture,

@@ -1,5 +1,5 @@
 /**
- * `npm run reader -- --node <url> --app <address> [--db <file>] [--port 6752] [--host 127.0.0.1] [--fresh]
+ * `npm run reader -- --node <url> --app <address or name> [--db <file>] [--port 6752] [--host 127.0.0.1] [--fresh]
  *   [--erc20-portal <address>] [--ether-portal <address>] [--poll-ms 200] [--reset-on-divergence]`
  * Follows the node's JSON-RPC, replays and verifies every input, serves reads. Stops with exit code 2 and a message
  * naming the input when the replay disagrees with the node.
@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { CARTESI_V2_2_ADDRESSES } from '@streamswap/protocol';
 import { type Address, getAddress, isAddress } from 'viem';
 import { DivergedHistoryError } from './replica/VerificationError.js';
-import { removeDatabase, rpcUrlOf, startReader } from './startReader.js';
+import { httpRpc } from './node/nodeRpc.js';
+import { removeDatabase, resolveApplication, rpcUrlOf, startReader } from './startReader.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +38,8 @@ const addressFlag = (name: string, value: string | undefined, fallback?: Address
 };
 
 if (!values.node) fail('--node <url> is required (the node entry point or its /rpc, e.g. http://127.0.0.1:6751)');
-const application = addressFlag('app', values.app);
+if (!values.app) fail('--app <address or name> is required');
+const application = await resolveApplication(httpRpc(rpcUrlOf(values.node)), values.app, (m) => console.error(`reader: ${m}`));
 // npm runs workspace scripts in reader/: relative paths are the caller's.
 const cwd = process.env.INIT_CWD ?? process.cwd();
 const dbPath = path.resolve(cwd, values.db ?? `.data/reader/${application.toLowerCase()}.sqlite`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type AppConfig, defaultAppConfig } from '@streamswap/dapp';
-import { type Address, getAddress } from 'viem';
+import { type Address, getAddress, isAddress } from 'viem';
 import { startReaderServer } from './http/readerServer.js';
 import { NodeClient, type RpcCall, httpRpc } from './node/nodeRpc.js';
 import { Follower, type FollowerOptions } from './replica/Follower.js';
@@ -12,8 +12,8 @@ export interface ReaderOptions extends FollowerOptions {
   nodeUrl?: string;
   /** Or any RpcCall (tests wrap the real one to tamper with it). */
   rpc?: RpcCall;
-  /** The application's address. */
-  application: Address;
+  /** The application's address, or its name on the node (resolved with cartesi_getApplication, waiting until it exists). */
+  application: string;
   /** The replica's SQLite file (default: in memory, replayed from genesis at each start). */
   dbPath?: string;
   /** Forget the database and replay from genesis. */
@@ -46,14 +46,14 @@ export function removeDatabase(dbPath: string): void {
 
 /** Opens (or creates) the replica, starts following the node and serving reads. */
 export async function startReader(opts: ReaderOptions): Promise<Reader> {
-  const application = getAddress(opts.application);
+  const rpc = opts.rpc ?? (opts.nodeUrl ? httpRpc(rpcUrlOf(opts.nodeUrl)) : undefined);
+  if (!rpc) throw new Error('startReader needs nodeUrl or rpc.');
+  const application = await resolveApplication(rpc, opts.application);
   const dbPath = opts.dbPath ?? ':memory:';
   if (dbPath !== ':memory:') {
     fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
     if (opts.fresh) removeDatabase(dbPath);
   }
-  const rpc = opts.rpc ?? (opts.nodeUrl ? httpRpc(rpcUrlOf(opts.nodeUrl)) : undefined);
-  if (!rpc) throw new Error('startReader needs nodeUrl or rpc.');
   const replica = new Replica(dbPath, application, opts.appConfig ?? defaultAppConfig);
   const stored = replica.cursor().application;
   if (stored.toLowerCase() !== application.toLowerCase()) {
@@ -83,4 +83,24 @@ export async function startReader(opts: ReaderOptions): Promise<Reader> {
       replica.close();
     },
   };
+}
+
+/**
+ * An address as is; a name through the node (`cartesi_getApplication`), retried with backoff until the node knows it
+ * (with docker compose the application is deployed after the node starts).
+ */
+export async function resolveApplication(rpc: RpcCall, nameOrAddress: string, log: (m: string) => void = () => {}): Promise<Address> {
+  if (isAddress(nameOrAddress, { strict: false })) return getAddress(nameOrAddress);
+  if (!/^[a-z0-9_-]{3,}$/.test(nameOrAddress)) throw new Error(`"${nameOrAddress}" is neither an address nor an application name.`);
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
+    try {
+      const result = (await rpc('cartesi_getApplication', { application: nameOrAddress })) as { data?: { iapplication_address?: string } };
+      const address = result?.data?.iapplication_address;
+      if (address && isAddress(address, { strict: false })) return getAddress(address);
+      throw new Error('cartesi_getApplication returned no iapplication_address');
+    } catch (error) {
+      log(`waiting for the application "${nameOrAddress}" on the node: ${(error as Error).message}`);
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
 }

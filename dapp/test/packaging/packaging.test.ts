@@ -47,7 +47,7 @@ describe('docker-compose.yml', () => {
 
   it('parses and names the services docs/riscv.md promises', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['anvil', 'database', 'deploy-application', 'deployer', 'proxy', 'rollups-node', 'web'].sort(),
+      ['anvil', 'database', 'deploy-application', 'deployer', 'proxy', 'reader', 'rollups-node', 'web'].sort(),
     );
     const docs = read('docs/riscv.md');
     for (const name of Object.keys(services)) expect(docs).toContain(`\`${name}\``);
