@@ -47,10 +47,21 @@ make_ext2() { # <dir> <image> <uuid> <label>
     -d "$dir" "$img" "$blocks" >&2
   cmds=$(mktemp)
   (cd "$dir" && find . -mindepth 1 | sed 's|^\.||') \
-    | awk '{ gsub(/"/, "\\\""); printf "sif \"%s\" ctime 0\nsif \"%s\" atime 0\nsif \"%s\" mtime 0\n", $0, $0, $0 }' >"$cmds"
-  printf 'sif / ctime 0\nsif / atime 0\nsif / mtime 0\nssv mkfs_time 0\nssv wtime 0\nssv mtime 0\nssv lastcheck 0\n' >>"$cmds"
-  E2FSPROGS_FAKE_TIME=0 debugfs -w -f "$cmds" "$img" >/dev/null 2>"$LOGS/debugfs-$label.log"
-  rm -f "$cmds"
+    | awk '{ gsub(/"/, "\\\""); print "\"" $0 "\"" }' >"$cmds.paths"
+  # the tree's paths, plus what mke2fs makes itself: the root, lost+found, the bad-blocks and resize inodes
+  printf '/\n/lost+found\n<1>\n<7>\n' >>"$cmds.paths"
+  awk '{ printf "sif %s ctime 0\nsif %s atime 0\nsif %s mtime 0\nsif %s crtime 0\n", $0, $0, $0, $0 }' "$cmds.paths" >"$cmds"
+  printf 'ssv mkfs_time 0\nssv mtime 0\nssv lastcheck 0\n' >>"$cmds"
+  debugfs -w -f "$cmds" "$img" >/dev/null 2>"$LOGS/debugfs-$label.log"
+  rm -f "$cmds" "$cmds.paths"
+  # The superblock and its backups carry times debugfs cannot reach (mke2fs stamps the backups, debugfs stamps
+  # s_wtime when it closes): zero s_mtime, s_wtime, s_lastcheck and s_mkfs_time in each, in place.
+  local sb off
+  for sb in 1024 $(dumpe2fs "$img" 2>/dev/null | sed -n 's/.*Backup superblock at \([0-9]*\).*/\1/p' | awk '{ print $1 * 4096 }'); do
+    for off in 0x2C 0x30 0x40 0x108; do
+      printf '\0\0\0\0' | dd of="$img" bs=1 seek=$((sb + off)) conv=notrunc status=none
+    done
+  done
   e2fsck -fn "$img" >"$LOGS/fsck-$label.log" 2>&1 || { tail "$LOGS/fsck-$label.log"; die "the $label image does not check clean"; }
 }
 # The source the machine's app and the host-mode run are built from. `head` (default): a snapshot of the
