@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { CARTESI_V2_2_ADDRESSES } from '@streamswap/protocol';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+// @ts-expect-error: a plain ES module of the build script, without type declarations
+import { productionLock } from '../../scripts/productionLock.mjs';
 
 // Static checks of the files that package the back-end for the real Cartesi stack (Dockerfile,
 // docker-compose.yml, deploy/traefik). Docker is not available to the tests; these read the files.
@@ -142,7 +144,7 @@ describe('Dockerfile', () => {
   it('ships only the bundle and the production dependencies, installed for riscv64', () => {
     const deps = stages.find((s) => s.name === 'deps-stage')!;
     expect(deps.from).toMatch(/^--platform=linux\/riscv64 /);
-    expect(find(deps, 'RUN').join('\n')).toContain('npm install --omit=dev');
+    expect(find(deps, 'RUN').join('\n')).toContain('npm ci --omit=dev');
     const copies = find(machine, 'COPY');
     expect(copies).toHaveLength(3);
     expect(copies.every((c) => c.startsWith('--from=deps-stage ') || c.startsWith('--from=build-stage /src/dapp/dist/'))).toBe(true);
@@ -157,5 +159,94 @@ describe('Dockerfile', () => {
     expect(find(deps, 'RUN').join('\n')).toContain('--build-from-source');
     expect(find(deps, 'RUN').join('\n')).not.toContain('--ignore-scripts');
     expect(read('docs/riscv.md')).toContain('/tmp/streamswap/dapp.sqlite');
+  });
+});
+
+describe('packaging corrections (issue 14)', () => {
+  const compose = parseYaml('docker-compose.yml');
+  const services = compose.services as Record<string, any>;
+  const stages = dockerfileStages(read('Dockerfile'));
+  const deps = stages.find((s) => s.name === 'deps-stage')!;
+  const depsRun = deps.instructions.filter((i) => i.op === 'RUN').map((i) => i.args).join('\n');
+
+  it('the compose deployer signs with an account other than the node\'s claimer (no nonce clash)', () => {
+    const node = services['rollups-node'].environment as Record<string, string>;
+    const deployer = services.deployer.environment as Record<string, string>;
+    // the node claims with CARTESI_AUTH_MNEMONIC's account CARTESI_AUTH_MNEMONIC_ACCOUNT_INDEX (default 0)
+    const claimerIndex = node.CARTESI_AUTH_MNEMONIC_ACCOUNT_INDEX ?? '0';
+    expect(deployer.DEPLOYER_ACCOUNT_INDEX).toBeDefined();
+    expect(deployer.DEPLOYER_ACCOUNT_INDEX).not.toBe(claimerIndex);
+    const script = read('deploy/address-book.ts');
+    expect(script).toContain('anvilAccount(Number(process.env.DEPLOYER_ACCOUNT_INDEX ?? 1))');
+    expect(script).not.toMatch(/anvilAccount\(0\)/);
+    // the book names the Authority's real owner, read from the chain, not the deployer
+    expect(script).toContain("functionName: 'owner'");
+  });
+
+  it('deploys with an Authority, not PRT, and the docs say so and why the sdk pin stays below alpha.40', () => {
+    const command = services['deploy-application'].command.join(' ');
+    expect(command).not.toContain('--prt');
+    expect(command).not.toContain('--consensus');
+    const docs = read('docs/riscv.md');
+    expect(docs).toContain('cartesi run --authority');
+    expect(docs).toMatch(/an \*\*Authority\*\*/);
+    expect(docs).toContain('not PRT');
+    expect(docs).toMatch(/0\.12\.0-alpha\.40 on bundle the \*\*v3\*\* contracts/);
+    const tag = withDefaults(services.anvil.image).replace(/^cartesi\/sdk:/, '');
+    const [, n] = /^0\.12\.0-alpha\.(\d+)$/.exec(tag) ?? [];
+    expect(Number(n)).toBeLessThan(40);
+  });
+
+  it('does not assume Node headers under /usr/local: uses them only when they exist', () => {
+    for (const line of depsRun.split('\n').filter((l) => l.includes('npm_config_nodedir'))) {
+      expect(line).toMatch(/if \[ -f \/usr\/local\/include\/node\/node\.h \]; then export npm_config_nodedir=\/usr\/local; fi/);
+    }
+  });
+
+  it('installs the machine\'s dependencies from a lockfile with npm ci, not unpinned', () => {
+    expect(depsRun).toContain('npm ci --omit=dev --build-from-source');
+    expect(depsRun).not.toMatch(/npm install|--no-package-lock/);
+    expect(deps.instructions.filter((i) => i.op === 'COPY').map((i) => i.args)).toContain(
+      '--from=build-stage /src/dapp/dist/package.json /src/dapp/dist/package-lock.json ./',
+    );
+    expect(read('dapp/scripts/build.mjs')).toContain("'../dist/package-lock.json'");
+  });
+
+  it('narrows the repository lockfile to the bindings and every package they need, pinned with integrity', () => {
+    const lock = JSON.parse(read('package-lock.json'));
+    const manifest = { name: 'streamswap-backend', dependencies: { 'better-sqlite3': lock.packages['node_modules/better-sqlite3'].version, 'node-sqlite3-wasm': lock.packages['node_modules/node-sqlite3-wasm'].version } };
+    const narrowed = productionLock(lock, manifest);
+    const keys = Object.keys(narrowed.packages).filter((k) => k !== '');
+    expect(keys).toEqual(expect.arrayContaining(['node_modules/better-sqlite3', 'node_modules/node-sqlite3-wasm', 'node_modules/bindings', 'node_modules/prebuild-install']));
+    for (const key of keys) {
+      const entry = narrowed.packages[key];
+      expect(entry.version, key).toBe(lock.packages[key].version);
+      expect(entry.integrity, key).toBe(lock.packages[key].integrity);
+      expect(entry.dev, key).toBeUndefined();
+      // closed: every dependency of every entry is in the narrowed lock
+      for (const dep of Object.keys(entry.dependencies ?? {})) {
+        expect(keys.includes(`${key}/node_modules/${dep}`) || keys.includes(`node_modules/${dep}`), `${key} needs ${dep}`).toBe(true);
+      }
+    }
+    // nothing the back-end does not need (no dev tooling, no other workspace's packages)
+    expect(keys.length).toBeLessThan(60);
+    expect(keys.some((k) => /vitest|vite|esbuild|typescript|viem/.test(k))).toBe(false);
+    expect(() => productionLock(lock, { name: 'x', dependencies: { 'no-such-package-here': '1.0.0' } })).toThrow(/no entry for no-such-package-here/);
+  });
+
+  it('deploy/public/compose.yml runs the same node release against any chain, for an application npm run deploy made', () => {
+    const pub = parseYaml('deploy/public/compose.yml').services as Record<string, any>;
+    expect(Object.keys(pub).sort()).toEqual(['database', 'proxy', 'register-application', 'rollups-node', 'web']);
+    expect(withDefaults(pub['rollups-node'].image)).toBe(withDefaults(services['rollups-node'].image));
+    const env = pub['rollups-node'].environment as Record<string, string>;
+    expect(env.CARTESI_BLOCKCHAIN_ID).toMatch(/^\$\{CHAIN_ID:\?/);
+    expect(env.CARTESI_BLOCKCHAIN_HTTP_ENDPOINT).toMatch(/^\$\{CHAIN_RPC_URL:\?/);
+    expect(env.CARTESI_AUTH_PRIVATE_KEY).toMatch(/^\$\{CLAIMER_PRIVATE_KEY:\?/);
+    expect(env.CARTESI_CONTRACTS_INPUT_BOX_ADDRESS).toBe(CARTESI_V2_2_ADDRESSES.inputBox);
+    expect(env.CARTESI_CONTRACTS_SELF_HOSTED_APPLICATION_FACTORY_ADDRESS).toBe(CARTESI_V2_2_ADDRESSES.selfHostedApplicationFactory);
+    expect(pub['register-application'].command.join(' ')).toMatch(/cartesi-rollups-cli app register -n streamswap -a \$\{APPLICATION:\?/);
+    const { routers } = parseYaml('deploy/public/traefik/streamswap.yaml').http;
+    expect(Object.keys(routers).sort()).toEqual(['inspect', 'rpc', 'web']);
+    expect(read('README.md')).toContain('docker compose -f deploy/public/compose.yml up -d');
   });
 });
