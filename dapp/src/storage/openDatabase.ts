@@ -20,7 +20,23 @@ export function sqliteBinding(): SqliteBinding {
   return 'better';
 }
 
+/**
+ * `STREAMSWAP_SQLITE_DURABILITY=machine` (set by the Cartesi machine's init, machine/app/env): nothing inside
+ * the machine needs SQLite's own durability, because the machine's state is the durable record (a rejected
+ * input is undone by rolling the whole machine back). So the rollback journal stays in memory and nothing is
+ * fsynced, whatever the binding (the WebAssembly one already runs so). Unset (host mode): each binding's
+ * defaults, WAL with synchronous=NORMAL for better-sqlite3. docs/machine.md has what each setting changed.
+ */
+const MACHINE_PRAGMAS = 'PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;';
+
 /** Opens the back-end's database. The SQLite binding is chosen here and nowhere else. */
 export function openDatabase(path = ':memory:', binding: SqliteBinding = sqliteBinding()): SqlDatabase {
-  return binding === 'wasm' ? openWasmSqlite(path) : openBetterSqlite(path);
+  const db = binding === 'wasm' ? openWasmSqlite(path) : openBetterSqlite(path);
+  const durability = env.STREAMSWAP_SQLITE_DURABILITY;
+  if (durability === 'machine') {
+    if (path !== ':memory:') db.exec(MACHINE_PRAGMAS);
+  } else if (durability !== undefined && durability !== '') {
+    throw new Error(`STREAMSWAP_SQLITE_DURABILITY must be "machine" or unset, got "${durability}".`);
+  }
+  return db;
 }
