@@ -5,7 +5,6 @@
  * speed of a fresh reader catching up on a recorded history of `inputs` inputs.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +13,7 @@ import { getAddress } from 'viem';
 import { spawnReader } from '../src/spawnReader.js';
 import { startReader } from '../src/startReader.js';
 import { call, deposit, send } from '../test/stackHelpers.js';
+import { rawLoad } from './rawLoad.js';
 import { recordHistory, recordedRpc } from './recording.js';
 
 const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string' }, inputs: { type: 'string' } } });
@@ -21,60 +21,6 @@ const CLIENTS = Number(values.clients ?? 200);
 const SECONDS = Number(values.seconds ?? 5);
 const INPUTS = Number(values.inputs ?? 5000);
 const log = (m: string) => process.stderr.write(`[bench:reader] ${m}\n`);
-
-interface Load {
-  rps: number;
-  p95Ms: number;
-  errors: number;
-}
-
-/** CLIENTS loops, each with one keep-alive connection, sending requests back to back for SECONDS (after 1 s warm-up). */
-async function load(request: (agent: http.Agent, k: number) => http.ClientRequest): Promise<Load> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const latencies: number[] = [];
-  let errors = 0;
-  let measuring = false;
-  let running = true;
-  const one = (k: number) =>
-    new Promise<void>((resolve) => {
-      const began = performance.now();
-      const req = request(agent, k);
-      req.on('response', (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (measuring) {
-            if (res.statusCode === 200) latencies.push(performance.now() - began);
-            else errors += 1;
-          }
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        if (measuring) errors += 1;
-        resolve();
-      });
-      req.setTimeout(30_000, () => req.destroy());
-    });
-  const client = async (c: number) => {
-    for (let k = c; running; k += CLIENTS) await one(k);
-  };
-  const clients = Array.from({ length: CLIENTS }, (_, c) => client(c));
-  await new Promise((r) => setTimeout(r, 1_000));
-  measuring = true;
-  const began = performance.now();
-  await new Promise((r) => setTimeout(r, SECONDS * 1_000));
-  measuring = false;
-  const elapsed = (performance.now() - began) / 1_000;
-  running = false;
-  await Promise.all(clients);
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: Math.round(latencies.length / elapsed),
-    p95Ms: Number((latencies[Math.floor(latencies.length * 0.95)] ?? Number.NaN).toFixed(2)),
-    errors,
-  };
-}
 
 const stack = await startDevStack({ anvilPort: 0, rollupPort: 0, httpPort: 0, backendOutput: 'file' });
 const cleanups: (() => Promise<void>)[] = [() => stack.stop()];
@@ -107,16 +53,25 @@ try {
   const routes = addresses.flatMap((a) => [`balances/${a}`, `streams/${a}`, `pool/${tokenA}/${tokenB}`]);
   const readerUrl = new URL(reader.url);
   log(`reader at ${reader.url}: ${CLIENTS} clients for ${SECONDS} s`);
-  const readerLoad = await load((agent, k) =>
-    http.get({ agent, host: readerUrl.hostname, port: readerUrl.port, path: `/inspect/${routes[k % routes.length]}` }),
+  const readerLoad = await rawLoad(
+    readerUrl.hostname,
+    Number(readerUrl.port),
+    (k) => `GET /inspect/${routes[k % routes.length]} HTTP/1.1\r\nHost: ${readerUrl.host}\r\n\r\n`,
+    CLIENTS,
+    SECONDS,
   );
   const inspectUrl = new URL(stack.urls.inspect);
   log(`node inspect at ${stack.urls.inspect}: ${CLIENTS} clients for ${SECONDS} s`);
-  const inspectLoad = await load((agent, k) => {
-    const req = http.request({ agent, method: 'POST', host: inspectUrl.hostname, port: inspectUrl.port, path: inspectUrl.pathname });
-    req.end(routes[k % routes.length]);
-    return req;
-  });
+  const inspectLoad = await rawLoad(
+    inspectUrl.hostname,
+    Number(inspectUrl.port),
+    (k) => {
+      const body = Buffer.from(routes[k % routes.length]!, 'utf8');
+      return `POST ${inspectUrl.pathname} HTTP/1.1\r\nHost: ${inspectUrl.host}\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body.toString('utf8')}`;
+    },
+    CLIENTS,
+    SECONDS,
+  );
 
   log(`recording ${INPUTS} inputs through StreamSwapApp`);
   const application = stack.addressBook.application;

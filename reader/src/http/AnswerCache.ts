@@ -1,12 +1,10 @@
-import type { Answer } from './routeAnswer.js';
-
 /**
  * Answers by request target (route and query), valid for one processed input: every answer depends only on the
  * replica's state and the route (an `at` in the query included), and the state changes only when an input is
  * committed, which clears the cache. Bounded, so a client asking for endless distinct `at`s costs memory only up to
  * `maxEntries` (then the oldest half is dropped).
  */
-export class AnswerCache {
+export class AnswerCache<Answer> {
   private entries = new Map<string, Answer>();
 
   constructor(private readonly maxEntries = 50_000) {}

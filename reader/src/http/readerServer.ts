@@ -5,7 +5,7 @@ import { createYoga } from 'graphql-yoga';
 import type { Follower, ProcessedEvent } from '../replica/Follower.js';
 import { readerSchema } from '../graphql/schema.js';
 import { AnswerCache } from './AnswerCache.js';
-import { routeAnswer } from './routeAnswer.js';
+import { type Answer, routeAnswer } from './routeAnswer.js';
 
 export interface ReaderServerOptions {
   host?: string;
@@ -27,7 +27,7 @@ const CORS = {
  * ever sees committed state.
  */
 export async function startReaderServer(app: StreamSwapApp, follower: Follower, options: ReaderServerOptions = {}) {
-  const cache = new AnswerCache();
+  const cache = new AnswerCache<Served>();
   let processedIndex = follower.status().processedInputIndex;
   let indexHeader = String(processedIndex);
   const sse = new Set<http.ServerResponse>();
@@ -52,31 +52,24 @@ export async function startReaderServer(app: StreamSwapApp, follower: Follower, 
     const url = req.url ?? '/';
     if (url.startsWith('/inspect/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Use GET /inspect/<route>.');
-      let answer = cache.get(url);
-      if (answer === undefined) {
+      let served = cache.get(url);
+      if (served === undefined) {
         let route: string;
         try {
           route = decodeURIComponent(url.slice('/inspect/'.length));
         } catch {
           return plain(res, 400, 'The route is not valid percent-encoding.');
         }
-        answer = routeAnswer(app, route);
-        cache.set(url, answer);
+        served = prepare(routeAnswer(app, route), indexHeader);
+        cache.set(url, served);
       }
-      const headers = {
-        ...CORS,
-        'Content-Type': 'application/json',
-        'Cache-Control': 'no-cache',
-        ETag: answer.etag,
-        'X-Processed-Input-Index': indexHeader,
-      };
       const match = req.headers['if-none-match'];
-      if (match !== undefined && (match === answer.etag || match.split(',').some((t) => t.trim().replace(/^W\//, '') === answer.etag))) {
-        res.writeHead(304, headers);
+      if (match !== undefined && (match === served.etag || match.split(',').some((t) => t.trim().replace(/^W\//, '') === served.etag))) {
+        res.writeHead(304, served.notModified);
         return res.end();
       }
-      res.writeHead(answer.status, { ...headers, 'Content-Length': answer.body.length });
-      return res.end(req.method === 'HEAD' ? undefined : answer.body);
+      res.writeHead(served.status, served.headers);
+      return res.end(req.method === 'HEAD' ? undefined : served.body);
     }
     if (url === '/graphql' || url.startsWith('/graphql?')) {
       // GraphQL over HTTP's own media type: malformed and invalid documents answer 400, not 200 with errors
@@ -126,6 +119,27 @@ export async function startReaderServer(app: StreamSwapApp, follower: Follower, 
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/** An answer with its response headers built once (flat [name, value, ...] arrays): a cache hit only writes them. */
+interface Served extends Answer {
+  headers: string[];
+  notModified: string[];
+}
+
+function prepare(answer: Answer, index: string): Served {
+  const common = [
+    'Access-Control-Allow-Origin', '*',
+    'Access-Control-Expose-Headers', 'ETag, X-Processed-Input-Index',
+    'Cache-Control', 'no-cache',
+    'ETag', answer.etag,
+    'X-Processed-Input-Index', index,
+  ];
+  return {
+    ...answer,
+    headers: [...common, 'Content-Type', 'application/json', 'Content-Length', String(answer.body.length)],
+    notModified: common,
   };
 }
 

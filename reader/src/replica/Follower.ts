@@ -174,7 +174,7 @@ export class Follower {
       const decoded = decodeEvmAdvance(input.raw_data);
       const index = hexField(input.index, 'input index');
       if (decoded.index !== index) throw new InconsistentPage(`input ${index}'s raw_data carries the index ${decoded.index}`);
-      return { input: decoded, rawHash: keccak256(input.raw_data), status: input.status, outputs: outputs.get(index) ?? [] };
+      return { input: decoded, raw: input.raw_data, status: input.status, outputs: outputs.get(index) ?? [] };
     });
     const result = this.replica.applyBatch(verdicts);
     if (result.applied > 0) {

@@ -7,8 +7,8 @@ import { VerificationError } from './VerificationError.js';
 /** One input as the node processed it: its decoded metadata, status and outputs (`raw_data`, in index order). */
 export interface NodeVerdict {
   input: AdvanceInput;
-  /** keccak256 of the input's raw_data: lets a restart check it resumes the same history. */
-  rawHash: Hex;
+  /** The input's raw_data; the cursor keeps the keccak256 of the last one, so a restart checks it resumes the same history. */
+  raw: Hex;
   status: string;
   outputs: Hex[];
 }
@@ -71,35 +71,42 @@ export class Replica {
   /**
    * Replays node verdicts in index order, verifying each, in ONE transaction with the cursor: a crash leaves either
    * all of them or none. A disagreement ends the batch; the inputs before it are committed, the failing one is not.
+   * (No savepoint per input: on a difference the whole transaction rolls back and the prefix is applied again.)
    */
   applyBatch(verdicts: NodeVerdict[]): BatchResult {
+    try {
+      return { applied: this.commit(verdicts) };
+    } catch (error) {
+      if (!(error instanceof FailedAt)) throw error;
+      // The whole transaction rolled back; commit the verified prefix alone (rare: the reader stops after this).
+      return { applied: this.commit(verdicts.slice(0, error.position)), failure: error.failure };
+    }
+  }
+
+  /** Replays verdicts in one transaction with the cursor; throws FailedAt (rolling everything back) on a difference. */
+  private commit(verdicts: NodeVerdict[]): number {
+    if (verdicts.length === 0) return 0;
     const next = { ...this.current };
-    let failure: VerificationError | undefined;
-    let applied = 0;
     this.db.transaction(() => {
-      for (const verdict of verdicts) {
+      for (const [position, verdict] of verdicts.entries()) {
         if (verdict.input.index !== next.nextInput) {
           throw new Error(`the replica expected input ${next.nextInput}, got ${verdict.input.index}`);
         }
         try {
-          this.db.transaction(() => this.replayOne(verdict));
+          this.replayOne(verdict);
         } catch (error) {
-          if (error instanceof VerificationError) {
-            failure = error;
-            break;
-          }
+          if (error instanceof VerificationError) throw new FailedAt(position, error);
           throw error;
         }
         next.nextInput += 1n;
         next.nextOutput += BigInt(verdict.outputs.length);
-        next.lastInputHash = verdict.rawHash;
         next.lastTimestamp = verdict.input.timestamp;
-        applied += 1;
       }
-      if (applied > 0) this.writeCursor(next);
+      next.lastInputHash = keccak256(verdicts[verdicts.length - 1]!.raw);
+      this.writeCursor(next);
     });
     this.current = next;
-    return failure ? { applied, failure } : { applied };
+    return verdicts.length;
   }
 
   /** Forgets everything (a database that follows another history). */
@@ -145,10 +152,19 @@ export class Replica {
       throw new VerificationError(i, `the node lists ${outputs.length} outputs, the replay produced ${produced.length} (${describe(produced)}).`);
     }
     for (let k = 0; k < produced.length; k++) {
-      if (produced[k]!.toLowerCase() !== outputs[k]!.toLowerCase()) {
+      if (produced[k] !== outputs[k] && produced[k]!.toLowerCase() !== outputs[k]!.toLowerCase()) {
         throw new VerificationError(i, `output ${k} of the input differs: the node has ${describe([outputs[k]!])}, the replay ${describe([produced[k]!])}.`);
       }
     }
+  }
+}
+
+class FailedAt extends Error {
+  constructor(
+    readonly position: number,
+    readonly failure: VerificationError,
+  ) {
+    super(failure.message);
   }
 }
 
