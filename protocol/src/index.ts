@@ -9,3 +9,4 @@ export * from './cartesi.js';
 export * from './limits.js';
 export * from './stream/index.js';
 export * from './amm/index.js';
+export * from './fixedPoint/scales.js';

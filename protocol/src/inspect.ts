@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.js';
+import { X64_BITS } from './fixedPoint/scales.js';
 import { addressSchema, amountSchema, signedAmountSchema, timeSchema } from './schemas.js';
 
 /*
@@ -25,8 +26,8 @@ import { addressSchema, amountSchema, signedAmountSchema, timeSchema } from './s
  * Errors: ErrorView with code UNKNOWN_ROUTE or INVALID_PARAMETER (or PAIR_NOT_FOUND ...).
  */
 
-/** Rates are scaled by 2^64 so that a client can tick `value + (now - at) * rateX64 >> 64` in bigint. */
-export const RATE_SCALE_BITS = 64n;
+/** Rates are scaled by 2^64 (X64, fixedPoint/scales.ts) so that a client can tick `value + (now - at) * rateX64 >> 64` in bigint. */
+export const RATE_SCALE_BITS = X64_BITS;
 
 export const errorViewSchema = z.object({
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),

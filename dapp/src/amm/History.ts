@@ -1,3 +1,4 @@
+import { poolUnitsToWei } from '@streamswap/protocol';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import type { PairState } from './PairStore.js';
 
@@ -40,8 +41,8 @@ export class History {
     const prev = this.db.prepare('SELECT * FROM amm_history WHERE pair = ? AND bucket = ?').get<HistoryRow>(s.id, bucket);
     const point: RawPoint = {
       t,
-      reserve0: (s.reserve0 + s.fee0) >> 64n,
-      reserve1: (s.reserve1 + s.fee1) >> 64n,
+      reserve0: poolUnitsToWei(s.reserve0 + s.fee0),
+      reserve1: poolUnitsToWei(s.reserve1 + s.fee1),
       streamed0: s.streamed[0] + (prev ? BigInt(prev.streamed0) : 0n),
       streamed1: s.streamed[1] + (prev ? BigInt(prev.streamed1) : 0n),
       swapped0: swapped[0] + (prev ? BigInt(prev.swapped0) : 0n),

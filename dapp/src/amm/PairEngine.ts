@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { type AdvanceHooks, AppError } from '@streamswap/protocol';
+import { type AdvanceHooks, AppError, POOL_UNIT_BITS, poolUnitsToWei, weiToPoolUnits, X64_BITS } from '@streamswap/protocol';
 import type { Ledger } from '../ledger/Ledger.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { pairTokens } from './addresses.js';
@@ -7,7 +7,7 @@ import { History } from './History.js';
 import { boughtAt, end, initialRate, type Order, rateAt, soldX64At } from './orderMath.js';
 import { OrderStore } from './OrderStore.js';
 import { type PairState, PairStore } from './PairStore.js';
-import { executeVirtualOrders, X64 } from './virtualOrders.js';
+import { executeVirtualOrders } from './virtualOrders.js';
 
 /** A pair as asked for: its id, tokens, and which direction sells tokenA. */
 export interface PairRef {
@@ -105,7 +105,8 @@ export class PairEngine {
       if (at <= o.start || o.minAvg === null) continue;
       const sold = soldX64At(o, at);
       const bought = boughtAt(o, at, this.efLookup(s, snaps));
-      if ((bought << 128n) < o.minAvg * sold) {
+      // bought (wei) * 2^64 / (sold in 2^-64 wei / 2^64) < minAvg (X64), without dividing
+      if ((bought << (X64_BITS + POOL_UNIT_BITS)) < o.minAvg * sold) {
         this.closeOrder(s, o, at, ORDER_STOPPED, snaps);
         o.refundDue = true;
         this.orders.update(o);
@@ -155,8 +156,9 @@ export class PairEngine {
       o.watch = false;
     }
     const sold = soldX64At(o, at);
-    const refund = (o.amountIn * X64 - sold) >> 64n;
-    const rest = o.amountIn * X64 - sold - (refund << 64n);
+    const unsold = weiToPoolUnits(o.amountIn) - sold;
+    const refund = poolUnitsToWei(unsold);
+    const rest = unsold - weiToPoolUnits(refund);
     side.unsold -= rest;
     if (o.dir === 0) s.fee0 += rest;
     else s.fee1 += rest;

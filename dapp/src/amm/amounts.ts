@@ -1,9 +1,8 @@
-import { AppError, MAX_UINT256 } from '@streamswap/protocol';
-import { X64 } from './virtualOrders.js';
+import { AppError, MAX_UINT256, poolUnitsToWeiCeil } from '@streamswap/protocol';
 
 /** Whole wei, rounded up, of an amount in 2^-64 wei. */
 export function ceilWei(x64: bigint): bigint {
-  return (x64 + X64 - 1n) >> 64n;
+  return poolUnitsToWeiCeil(x64);
 }
 
 /** Every value must be a uint256 (VALUE_OUT_OF_RANGE otherwise). */

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import { zeroAddress } from 'viem';
-import { AppError, isqrt, MINIMUM_LIQUIDITY, quote as quoteAmount } from '@streamswap/protocol';
+import { AppError, isqrt, MINIMUM_LIQUIDITY, poolUnitsToWei, quote as quoteAmount, weiToPoolUnits } from '@streamswap/protocol';
 import { pairTokens } from './addresses.js';
 import { ceilWei, checkAmounts } from './amounts.js';
 import { takeFromOwner } from './balanceExtension.js';
@@ -35,7 +35,7 @@ export function addLiquidity(
     const s = e.sync(ref.id, t, true);
     // reserves are kept in 2^-64 wei: quote on whole wei, mint against reserves rounded up (never over-mint)
     const [rAx, rBx] = ref.dirA === 0 ? [s.reserve0, s.reserve1] : [s.reserve1, s.reserve0];
-    const [rA, rB] = [rAx >> 64n, rBx >> 64n];
+    const [rA, rB] = [poolUnitsToWei(rAx), poolUnitsToWei(rBx)];
     let amountA: bigint;
     let amountB: bigint;
     if (rA === 0n && rB === 0n) {
@@ -67,8 +67,8 @@ export function addLiquidity(
     takeFromOwner(e, tokenA, provider, amountA, t);
     takeFromOwner(e, tokenB, provider, amountB, t);
     const after = e.pairs.load(ref.id);
-    if (ref.dirA === 0) [after.reserve0, after.reserve1] = [after.reserve0 + (amountA << 64n), after.reserve1 + (amountB << 64n)];
-    else [after.reserve0, after.reserve1] = [after.reserve0 + (amountB << 64n), after.reserve1 + (amountA << 64n)];
+    if (ref.dirA === 0) [after.reserve0, after.reserve1] = [after.reserve0 + weiToPoolUnits(amountA), after.reserve1 + weiToPoolUnits(amountB)];
+    else [after.reserve0, after.reserve1] = [after.reserve0 + weiToPoolUnits(amountB), after.reserve1 + weiToPoolUnits(amountA)];
     e.hist.record(after, t);
     e.pairs.save(after);
     if (supply === 0n) e.ledger.mint(lp, zeroAddress, MINIMUM_LIQUIDITY, t);
@@ -93,7 +93,7 @@ export function removeLiquidity(
     const s = e.sync(ref.id, t, true);
     const { lp } = pairTokens(tokenA, tokenB);
     const supply = e.ledger.totalSupply(lp);
-    const [rA, rB] = ref.dirA === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];
+    const [rA, rB] = ref.dirA === 0 ? [poolUnitsToWei(s.reserve0), poolUnitsToWei(s.reserve1)] : [poolUnitsToWei(s.reserve1), poolUnitsToWei(s.reserve0)];
     const amountA = supply === 0n ? 0n : (liquidity * rA) / supply;
     const amountB = supply === 0n ? 0n : (liquidity * rB) / supply;
     if (amountA <= 0n || amountB <= 0n) {
@@ -103,8 +103,8 @@ export function removeLiquidity(
     if (amountB < amountBMin) throw new AppError('INSUFFICIENT_B_AMOUNT', `Removing ${liquidity} liquidity returns ${amountB} of ${tokenB}, below the minimum ${amountBMin}.`);
     takeFromOwner(e, lp, provider, liquidity, t, true); // may settle the provider's orders: reload the pair after it
     const after = e.pairs.load(ref.id);
-    if (ref.dirA === 0) [after.reserve0, after.reserve1] = [after.reserve0 - (amountA << 64n), after.reserve1 - (amountB << 64n)];
-    else [after.reserve0, after.reserve1] = [after.reserve0 - (amountB << 64n), after.reserve1 - (amountA << 64n)];
+    if (ref.dirA === 0) [after.reserve0, after.reserve1] = [after.reserve0 - weiToPoolUnits(amountA), after.reserve1 - weiToPoolUnits(amountB)];
+    else [after.reserve0, after.reserve1] = [after.reserve0 - weiToPoolUnits(amountB), after.reserve1 - weiToPoolUnits(amountA)];
     e.hist.record(after, t);
     e.pairs.save(after);
     e.ledger.credit(tokenA, provider, amountA, t);

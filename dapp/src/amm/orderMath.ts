@@ -1,6 +1,5 @@
 import type { Address } from 'viem';
-import { type OrderStatus, proceedsFromEf } from '@streamswap/protocol';
-import { X64 } from './virtualOrders.js';
+import { type OrderStatus, poolUnitsToWei, proceedsFromEf, weiToPoolUnits } from '@streamswap/protocol';
 
 /** A streamed order as stored (see schema.ts). */
 export interface Order {
@@ -49,7 +48,7 @@ export function soldX64At(o: Order, at: bigint): bigint {
 
 /** Input still unsold at `at`, rounded down (the part a cancel would refund). */
 export function unsoldAt(o: Order, at: bigint): bigint {
-  return (o.amountIn * X64 - soldX64At(o, at)) >> 64n;
+  return poolUnitsToWei(weiToPoolUnits(o.amountIn) - soldX64At(o, at));
 }
 
 /** The order's own sale rate at `at` (x2^64), 0 when not running. */

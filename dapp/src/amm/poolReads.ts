@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { quoteInstantSwap } from '@streamswap/protocol';
+import { poolUnitsToWei, quoteInstantSwap, X64 } from '@streamswap/protocol';
 import { InvariantViolation } from '../InvariantViolation.js';
 import { checksum as getAddress, pairTokens } from './addresses.js';
 import { ceilWei } from './amounts.js';
@@ -7,7 +7,6 @@ import type { PairEngine } from './PairEngine.js';
 import type { PairState } from './PairStore.js';
 import { estimateOrder } from './streamedEstimate.js';
 import type { HistoryPoint, PoolSnapshot, Quote } from './types.js';
-import { X64 } from './virtualOrders.js';
 
 /** Pool reads: they project virtual orders to t in memory and never write. */
 
@@ -44,10 +43,10 @@ export function quoteSwap(e: PairEngine, tokenIn: Address, tokenOut: Address, am
   let rOut: bigint;
   if (duration === 0n) {
     const [inX, outX] = dir === 0 ? [s.reserve0 + s.fee0, s.reserve1 + s.fee1] : [s.reserve1 + s.fee1, s.reserve0 + s.fee0];
-    [rIn, rOut] = [ceilWei(inX), outX >> 64n];
+    [rIn, rOut] = [ceilWei(inX), poolUnitsToWei(outX)];
     q = quoteInstantSwap(amountIn, rIn, rOut);
   } else {
-    [rIn, rOut] = dir === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];
+    [rIn, rOut] = dir === 0 ? [poolUnitsToWei(s.reserve0), poolUnitsToWei(s.reserve1)] : [poolUnitsToWei(s.reserve1), poolUnitsToWei(s.reserve0)];
     q = estimateOrder(e.orders, s, dir, amountIn, s.lastT, duration);
   }
   return { tokenIn: getAddress(tokenIn), tokenOut: getAddress(tokenOut), amountIn, duration, at: s.lastT, ...q, reserveIn: rIn, reserveOut: rOut };
@@ -72,7 +71,7 @@ export function readHoldings(e: PairEngine, token: Address, t: bigint): { reserv
   }
   const sum = h.reservesX64 + h.feesX64 + h.unsoldX64 + h.owedX64;
   if ((sum & (X64 - 1n)) !== 0n) throw new InvariantViolation(`The AMM holds a fractional amount ${sum} / 2^64 of ${tok}.`);
-  h.total = sum >> 64n;
+  h.total = poolUnitsToWei(sum);
   return h;
 }
 
@@ -88,8 +87,8 @@ export function readExactReserves(e: PairEngine, tokenA: Address, tokenB: Addres
 
 function poolSnapshot(e: PairEngine, s: PairState, dirA: 0 | 1): PoolSnapshot {
   const lpToken = pairTokens(s.token0, s.token1).lp;
-  const r0 = (s.reserve0 + s.fee0) >> 64n;
-  const r1 = (s.reserve1 + s.fee1) >> 64n;
+  const r0 = poolUnitsToWei(s.reserve0 + s.fee0);
+  const r1 = poolUnitsToWei(s.reserve1 + s.fee1);
   const [a, b] = dirA === 0 ? [0, 1] as const : [1, 0] as const;
   return {
     tokenA: dirA === 0 ? s.token0 : s.token1,

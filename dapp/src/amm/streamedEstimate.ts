@@ -1,4 +1,4 @@
-import { estimateStreamedSwap, type SaleRateChange, type SwapQuote } from '@streamswap/protocol';
+import { estimateStreamedSwap, poolUnitsToWei, type SaleRateChange, type SwapQuote } from '@streamswap/protocol';
 import type { PairState } from './PairStore.js';
 import type { PairSchedules } from './OrderStore.js';
 
@@ -47,7 +47,7 @@ export function upcomingRateChanges(
  * writing (estimateStreamedSwap with a schedule).
  */
 export function estimateOrder(src: PairSchedules, s: PairState, dir: 0 | 1, amountIn: bigint, start: bigint, duration: bigint): SwapQuote {
-  const [rIn, rOut] = dir === 0 ? [s.reserve0 >> 64n, s.reserve1 >> 64n] : [s.reserve1 >> 64n, s.reserve0 >> 64n];
+  const [rIn, rOut] = dir === 0 ? [poolUnitsToWei(s.reserve0), poolUnitsToWei(s.reserve1)] : [poolUnitsToWei(s.reserve1), poolUnitsToWei(s.reserve0)];
   return estimateStreamedSwap({
     reserveIn: rIn,
     reserveOut: rOut,

@@ -1,11 +1,10 @@
 import type { Address } from 'viem';
-import { AppError, MAX_TIME } from '@streamswap/protocol';
+import { AppError, MAX_TIME, weiToPoolUnits, X64 } from '@streamswap/protocol';
 import { checksum as getAddress } from './addresses.js';
 import { takeFromOwner } from './balanceExtension.js';
 import { end, initialRate, type Order, statusAt } from './orderMath.js';
 import { ORDER_CANCELED, type PairEngine, type PairRef } from './PairEngine.js';
 import { estimateOrder } from './streamedEstimate.js';
-import { X64 } from './virtualOrders.js';
 
 /** Streamed orders (swap with duration > 0): submission with its estimate checks, and cancel by the owner. */
 
@@ -76,7 +75,7 @@ export function placeOrder(
     if (rem > 0n) e.orders.schedule(ref.id, from + rem, dir, -1n, 0);
     e.orders.schedule(ref.id, from + duration, dir, -rate, 1);
     side.open += 1;
-    side.unsold += amountIn << 64n;
+    side.unsold += weiToPoolUnits(amountIn);
     if (order.watch) s.limits += 1;
     e.hist.record(s, t);
     e.pairs.save(s);
@@ -97,8 +96,8 @@ export function cancelSwap(e: PairEngine, orderId: bigint, caller: Address, t: b
     const { refund, bought } = e.closeOrder(s, o, s.lastT, ORDER_CANCELED);
     const side = s.sides[o.dir];
     const due = bought - o.paid;
-    side.owed -= due << 64n;
-    side.unsold -= refund << 64n;
+    side.owed -= weiToPoolUnits(due);
+    side.unsold -= weiToPoolUnits(refund);
     o.paid = bought;
     o.live = false;
     e.orders.update(o);

@@ -1,7 +1,6 @@
-import { advance, type AdvanceHooks, netSoldOf, type ScheduleSource } from '@streamswap/protocol';
+import { advance, type AdvanceHooks, netSoldOf, poolUnitsToWei, type ScheduleSource } from '@streamswap/protocol';
 import type { PairState } from './PairStore.js';
 
-export const X64 = 1n << 64n;
 
 /**
  * Execution of a pair's virtual orders in memory: the walk itself is protocol's TWAMM engine (`advance`, shared
@@ -24,7 +23,7 @@ function settleFlows(s: PairState, sold: [bigint, bigint], net: [bigint, bigint]
     side.unsold -= flow;
     if (d === 0) s.fee0 += fee;
     else s.fee1 += fee;
-    s.streamed[d] += (side.sold >> 64n) - (sold[d] >> 64n);
+    s.streamed[d] += poolUnitsToWei(side.sold) - poolUnitsToWei(sold[d]);
   }
 }
 

@@ -7,6 +7,7 @@ import type {
   StreamView,
 } from '@streamswap/protocol';
 import type { Address } from 'viem';
+import { X64 } from '@streamswap/protocol';
 import type { Amm } from '../amm/Amm.js';
 import type { BalanceSnapshot, StreamRecord } from '../ledger/Ledger.js';
 
@@ -24,7 +25,7 @@ type HistoryPoint = ReturnType<Amm['history']>[number];
 type Quote = ReturnType<Amm['quote']>;
 
 /** Display rate: wei per second rounded toward zero (bigint division truncates). */
-const perSecond = (rateX64: bigint) => rateX64 / 2n ** 64n;
+const perSecond = (rateX64: bigint) => rateX64 / X64;
 
 export function balanceView(token: Address, account: Address, at: bigint, b: BalanceSnapshot): BalanceView {
   return {

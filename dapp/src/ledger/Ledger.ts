@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { AppError, MAX_TIME, keptAtCancel, streamEnd } from '@streamswap/protocol';
+import { AppError, MAX_TIME, keptAtCancel, streamEnd, X64_BITS } from '@streamswap/protocol';
 import { isRowId } from '../storage/rowId.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { type Aggregate, AggregateStore, SCALE, SCALE_BITS, rateX96 } from './aggregate.js';
@@ -13,7 +13,7 @@ import type { BalanceExtension, BalanceSnapshot, StreamPage, StreamRecord } from
 export type { BalanceExtension, BalanceSnapshot, StreamPage, StreamRecord } from './types.js';
 
 /** X96 -> X64 for the rates shown to clients. */
-const TO_X64 = SCALE_BITS - 64n;
+const TO_X64 = SCALE_BITS - X64_BITS;
 
 /**
  * The streamable token ledger: deposits, transfers, escrowed streams paying by the second, cancels and

@@ -1,3 +1,4 @@
+import { X96, X96_BITS } from '@streamswap/protocol';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { decodeAmount, encodeAmount } from './codec.js';
 
@@ -7,8 +8,8 @@ import { decodeAmount, encodeAmount } from './codec.js';
  * 96 bits (not just 64) make the accrued value of any stream of up to 2^40 seconds round up to exactly
  * ceil(amount * elapsed / duration), which is what a cancel lets the receiver keep (see keptAtCancel).
  */
-export const SCALE_BITS = 96n;
-export const SCALE = 1n << SCALE_BITS;
+export const SCALE_BITS = X96_BITS;
+export const SCALE = X96;
 
 /** The rate of a stream in X96 per second (0 for a lump payment). */
 export function rateX96(amount: bigint, duration: bigint): bigint {

@@ -1,3 +1,4 @@
+import { weiToPoolUnits, X64 } from '../fixedPoint/scales.js';
 import { amountAfterFee, FEE_DENOMINATOR, FEE_NUMERATOR, getAmountOut } from './uniswapV2.js';
 import { twammSegment } from './twammSegment.js';
 import { advance, arraySchedule, type OrderPoolSide, proceedsFromEf, type ScheduleRow, type TwammPool } from './virtualOrders.js';
@@ -5,8 +6,6 @@ import { advance, arraySchedule, type OrderPoolSide, proceedsFromEf, type Schedu
 /**
  * Quotes shared by the back-end (amountOutMin checks) and the web app (forms). Pure bigint.
  */
-
-const X64 = 1n << 64n;
 
 export interface SwapQuote {
   /** Expected output. */
@@ -121,8 +120,8 @@ function walkSchedule(input: StreamedEstimateInput, schedule: readonly SaleRateC
   const end = start + duration;
   const side = (rateX64: bigint): OrderPoolSide => ({ rate: rateX64, sold: 0n, ef: 0n, owed: 0n });
   const pool: TwammPool = {
-    reserve0: input.reserveIn << 64n,
-    reserve1: input.reserveOut << 64n,
+    reserve0: weiToPoolUnits(input.reserveIn),
+    reserve1: weiToPoolUnits(input.reserveOut),
     lastT: 0n,
     sides: [side(input.saleRateInX64), side(input.saleRateOutX64)],
     feeFree: !withFee,

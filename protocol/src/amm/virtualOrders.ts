@@ -1,3 +1,4 @@
+import { EF_GAIN_BITS, efToWei, POOL_UNIT_BITS } from '../fixedPoint/scales.js';
 import { twammSegment } from './twammSegment.js';
 import { FEE_DENOMINATOR, FEE_NUMERATOR } from './uniswapV2.js';
 
@@ -12,8 +13,8 @@ import { FEE_DENOMINATOR, FEE_NUMERATOR } from './uniswapV2.js';
  * 2^-64 wei); EF, the earnings per unit of rate, x2^192 (see fixedPoint/scales.ts).
  */
 
-/** EF (earnings per unit of rate) gains (out in 2^-64 wei) << EF_GAIN_SHIFT / rate (x2^64) per segment: x2^192 overall. */
-const EF_GAIN_SHIFT = 128n;
+/** twammSegment's unitBits: the pool's amounts are in 2^-64 wei. */
+const POOL_UNIT_BITS_NUMBER = Number(POOL_UNIT_BITS);
 
 /** One sell direction of a pair: 0 sells token0 for token1, 1 sells token1 for token0. */
 export interface OrderPoolSide {
@@ -96,17 +97,17 @@ export function tradeSegment(s: TwammPool, dt: bigint): void {
   const [a, b] = s.sides;
   if (a.rate === 0n && b.rate === 0n) return;
   const feeFree = s.feeFree === true;
-  const seg = twammSegment(s.reserve0, s.reserve1, sell(a, dt, feeFree), sell(b, dt, feeFree), 64);
+  const seg = twammSegment(s.reserve0, s.reserve1, sell(a, dt, feeFree), sell(b, dt, feeFree), POOL_UNIT_BITS_NUMBER);
   s.reserve0 = seg.x;
   s.reserve1 = seg.y;
   // side 0 sold token0 and earns token1 (outY); side 1 earns token0 (outX)
   if (seg.outY > 0n) {
     a.owed += seg.outY;
-    a.ef += (seg.outY << EF_GAIN_SHIFT) / a.rate;
+    a.ef += (seg.outY << EF_GAIN_BITS) / a.rate;
   }
   if (seg.outX > 0n) {
     b.owed += seg.outX;
-    b.ef += (seg.outX << EF_GAIN_SHIFT) / b.rate;
+    b.ef += (seg.outX << EF_GAIN_BITS) / b.rate;
   }
 }
 
@@ -163,5 +164,5 @@ export function arraySchedule(rows: readonly ScheduleRow[]): ScheduleSource {
 export function proceedsFromEf(rate: bigint, rem: bigint, efStart: bigint, efSplit: bigint, efEnd: bigint): bigint {
   let v = rate * (efEnd - efStart);
   if (rem > 0n) v += efSplit - efStart;
-  return v >> (EF_GAIN_SHIFT + 64n);
+  return efToWei(v);
 }

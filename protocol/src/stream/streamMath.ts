@@ -3,10 +3,10 @@
  * displays). `amount` of a token flows from sender to receiver between `start` and `start + duration`;
  * everything is bigint (wei and unix seconds).
  */
+import { X64 } from '../fixedPoint/scales.js';
 import type { StreamStatus } from '../inspect.js';
 
-/** Rates are scaled by 2^64 on the wire (see RATE_SCALE_BITS in inspect.ts). */
-const X64 = 1n << 64n;
+// Rates are scaled by 2^64 on the wire (X64, fixedPoint/scales.ts).
 
 /** The time the stream has paid everything: start + duration. */
 export function streamEnd(start: bigint, duration: bigint): bigint {
