@@ -66,8 +66,9 @@ export const test = base.extend<{ wallet: (index: number) => Wallet }, { stack: 
   },
 });
 
-/** Raw bigint value of a ticking amount (the web renders it in data-value). */
+/** Raw bigint value of an amount: data-base-units (the web's <Amount> and ticking figures), else a base-unit data-value. */
 export async function tickingValue(page: Page, testId: string): Promise<bigint> {
-  const v = await page.getByTestId(testId).getAttribute('data-value');
+  const el = page.getByTestId(testId);
+  const v = (await el.getAttribute('data-base-units')) ?? (await el.getAttribute('data-value'));
   return v === null ? -1n : BigInt(v);
 }

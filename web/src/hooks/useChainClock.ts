@@ -4,6 +4,7 @@ import { usePublicClient } from 'wagmi';
 import { CLOCK_POLL_MS } from '../config/env.js';
 import type { ChainClock } from '../lib/chainClock.js';
 import { clockStore } from './clockStore.js';
+import { nodeHealth } from './nodeHealth.js';
 
 /** Keeps the chain clock anchored on the latest block; mount once near the root. */
 export function useChainClockSync(): void {
@@ -11,9 +12,13 @@ export function useChainClockSync(): void {
   useQuery({
     queryKey: ['chainClock'],
     enabled: !!client,
-    refetchInterval: CLOCK_POLL_MS,
+    refetchInterval: () => nodeHealth.pollMs(CLOCK_POLL_MS),
+    retry: false,
     queryFn: async () => {
-      const block = await client!.getBlock({ blockTag: 'latest' });
+      const block = await client!.getBlock({ blockTag: 'latest' }).catch((error: unknown) => {
+        nodeHealth.fail();
+        throw error;
+      });
       const next: ChainClock = { blockTimestamp: block.timestamp, observedAtMs: Date.now() };
       const previous = clockStore.get();
       // never let displayed time run backwards when a new anchor is a little behind our extrapolation

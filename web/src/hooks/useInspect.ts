@@ -1,14 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { INSPECT_POLL_MS } from '../config/env.js';
-import { inspect } from '../node/inspect.js';
+import { inspect, InspectError } from '../node/inspect.js';
 import { pushConnected } from '../node/push.js';
 import { useBook } from './BookContext.js';
 import { clockStore } from './clockStore.js';
+import { nodeHealth } from './nodeHealth.js';
 
 /**
  * Live state from inspect, re-read every few seconds at chain time (`at` = chain now), validated with
  * the protocol's zod schema. Key prefix 'inspect' lets writers invalidate all of it after an input is processed.
+ * A read the node does not answer marks the node as lost: polling then backs off (see nodeHealth) and the
+ * last good data stays on screen, marked stale by the banner. An app error (InspectError) is an answer.
  */
 export function useInspect<T>(route: string | null, schema: z.ZodType<T>, options: { withAt?: boolean; pollMs?: number } = {}) {
   const book = useBook();
@@ -17,12 +20,22 @@ export function useInspect<T>(route: string | null, schema: z.ZodType<T>, option
     queryKey: ['inspect', route],
     enabled: route !== null,
     // While the reader's push channel is open, each processed input invalidates these queries (main.tsx): no timer.
-    refetchInterval: () => (pushConnected() ? false : (options.pollMs ?? INSPECT_POLL_MS)),
+    refetchInterval: () => (pushConnected() ? false : nodeHealth.pollMs(options.pollMs ?? INSPECT_POLL_MS)),
+    // polling is the retry, with backoff: no burst of immediate retries per query
+    retry: false,
     placeholderData: keepPreviousData,
-    queryFn: ({ signal }) => {
+    queryFn: async ({ signal }) => {
       const now = clockStore.nowSeconds();
       const full = withAt && now !== undefined ? `${route}${route!.includes('?') ? '&' : '?'}at=${now}` : route!;
-      return inspect(book.applicationName, full, schema, signal);
+      try {
+        const result = await inspect(book.applicationName, full, schema, signal);
+        nodeHealth.ok();
+        return result;
+      } catch (error) {
+        if (error instanceof InspectError) nodeHealth.ok();
+        else if (!signal.aborted) nodeHealth.fail();
+        throw error;
+      }
     },
   });
 }

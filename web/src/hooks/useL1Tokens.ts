@@ -1,3 +1,5 @@
+import { INSPECT_POLL_MS } from '../config/env.js';
+import { nodeHealth } from './nodeHealth.js';
 import { ETHER_TOKEN } from '@streamswap/protocol';
 import { useBalance, useReadContracts } from 'wagmi';
 import type { Address } from 'viem';
@@ -20,8 +22,8 @@ export function useL1Tokens(account: Address | undefined) {
         { address: t.address, abi: testTokenAbi, functionName: 'allowance', args: [account, book.erc20Portal] } as const,
       ])
     : [];
-  const reads = useReadContracts({ contracts, query: { enabled: !!account, refetchInterval: 4_000 } });
-  const ether = useBalance({ address: account, chainId: localChain.id, query: { enabled: !!account, refetchInterval: 4_000 } });
+  const reads = useReadContracts({ contracts, query: { enabled: !!account, refetchInterval: () => nodeHealth.pollMs(INSPECT_POLL_MS) } });
+  const ether = useBalance({ address: account, chainId: localChain.id, query: { enabled: !!account, refetchInterval: () => nodeHealth.pollMs(INSPECT_POLL_MS) } });
   const byToken = new Map<string, L1Holding>();
   book.tokens.forEach((t, i) => {
     const balance = reads.data?.[2 * i]?.result;

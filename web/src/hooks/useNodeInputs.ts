@@ -3,7 +3,9 @@ import type { Address, Hex } from 'viem';
 import { inputLabel } from '../lib/inputLabel.js';
 import type { NodeInput } from '../lib/nodeActivity.js';
 import { rejectionFromReports } from '../lib/reportMessage.js';
+import { INSPECT_POLL_MS } from '../config/env.js';
 import { useBook } from './BookContext.js';
+import { nodeHealth } from './nodeHealth.js';
 import { useTokens } from './useTokens.js';
 
 /** Inputs per page of the node's list; "Show more" asks for the next page. */
@@ -20,7 +22,7 @@ export function useNodeInputs(account: Address | undefined, pages: number) {
   const query = useQuery({
     queryKey: ['nodeInputs', book.application, account, pages],
     enabled: !!account,
-    refetchInterval: 4_000,
+    refetchInterval: () => nodeHealth.pollMs(INSPECT_POLL_MS),
     placeholderData: (previous) => previous,
     queryFn: async () => {
       const { rpcClient } = await import('../node/rpc.js');

@@ -30,3 +30,23 @@ export const CUSTOM_DURATION_UNITS = [
   { label: 'hours', seconds: HOUR },
   { label: 'days', seconds: DAY },
 ] as const;
+
+/** What the custom duration field holds: whole seconds, or why the text is not a duration. */
+export type DurationText = { ok: true; seconds: bigint } | { ok: false; reason: 'empty' | 'negative' | 'invalid' | 'tooShort' };
+
+/**
+ * Reads a custom duration exactly as typed ("1.5" hours is 5,400 s) without floats; the text itself is
+ * never changed. Fractions of a second are dropped (a stream runs in whole seconds).
+ */
+export function parseDurationText(text: string, unitSeconds: bigint): DurationText {
+  const t = text.trim();
+  if (t === '') return { ok: false, reason: 'empty' };
+  if (/^-\s*(\d|\.)/.test(t)) return { ok: false, reason: 'negative' };
+  const m = /^(\d*)(?:\.(\d*))?$/.exec(t);
+  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return { ok: false, reason: 'invalid' };
+  const whole = BigInt(m[1] || '0');
+  const fraction = m[2] ?? '';
+  const scale = 10n ** BigInt(fraction.length);
+  const seconds = (whole * scale + BigInt(fraction || '0')) * unitSeconds / scale;
+  return seconds > 0n ? { ok: true, seconds } : { ok: false, reason: 'tooShort' };
+}

@@ -20,3 +20,11 @@ describe('lifecycleSteps', () => {
     expect(lifecycleSteps({ stage: 'rejectedByWallet' })[0]).toEqual({ label: 'Transaction rejected', state: 'bad' });
   });
 });
+
+describe('lifecycleSteps for inputs sent from elsewhere', () => {
+  it('has no "Confirm in wallet" step', () => {
+    const steps = lifecycleSteps({ stage: 'accepted', txHash: '0x01', inputIndex: 4n }, { viaWallet: false });
+    expect(steps.map((s) => s.label)).not.toContain('Confirm in wallet');
+    expect(steps).toHaveLength(4);
+  });
+});

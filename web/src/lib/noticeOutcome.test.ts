@@ -12,9 +12,9 @@ describe('outcomeFromNotice', () => {
     const n: Notice = { kind: 'swapped', account: ME, tokenIn: ETHER_TOKEN, tokenOut: TUSD, amountIn: '50000000000000000000', amountOut: '107170000' };
     expect(outcomeFromNotice(n, token)).toBe('Swapped 50 ETH for 107.17 tUSD.');
   });
-  it('says what a cancelled stream left each side, with the token read from the stream', () => {
+  it('says what a canceled stream left each side, with the token read from the stream', () => {
     const n: Notice = { kind: 'streamCanceled', streamId: '3', streamed: '40000000', refunded: '60500000' };
-    expect(outcomeFromNotice(n, token, { token: TUSD })).toBe('Stream #3 cancelled: the receiver keeps 40 tUSD, 60.5 tUSD came back to you.');
+    expect(outcomeFromNotice(n, token, { token: TUSD })).toBe('Stream #3 canceled: the receiver keeps 40 tUSD, 60.5 tUSD came back to you.');
     expect(outcomeFromNotice(n, token)).toBeNull();
   });
   it('tells a withdrawal where to go next', () => {

@@ -28,7 +28,7 @@ export function outcomeFromNotice(notice: Notice, token: TokenLookup, extra: Out
       return `Stream #${notice.streamId} opened: ${amount(notice.amount, notice.token)} to ${shortAddress(notice.receiver)} over ${formatDuration(BigInt(notice.duration))}.`;
     case 'streamCanceled':
       if (!extra.token) return null;
-      return `Stream #${notice.streamId} cancelled: the receiver keeps ${amount(notice.streamed, extra.token)}, ${amount(notice.refunded, extra.token)} came back to you.`;
+      return `Stream #${notice.streamId} canceled: the receiver keeps ${amount(notice.streamed, extra.token)}, ${amount(notice.refunded, extra.token)} came back to you.`;
     case 'withdrawn':
       return `Withdrawal of ${amount(notice.amount, notice.token)} requested: execute its voucher in Activity once the epoch is proven.`;
     case 'liquidityAdded':
@@ -41,6 +41,6 @@ export function outcomeFromNotice(notice: Notice, token: TokenLookup, extra: Out
       return `DCA order #${notice.orderId} placed: ${amount(notice.amountIn, notice.tokenIn)} into ${token(notice.tokenOut).symbol} over ${formatDuration(BigInt(notice.duration))}.`;
     case 'orderCanceled':
       if (!extra.token || !extra.tokenOut) return null;
-      return `DCA order #${notice.orderId} cancelled: ${amount(notice.refunded, extra.token)} refunded, ${amount(notice.proceeds, extra.tokenOut)} bought.`;
+      return `DCA order #${notice.orderId} canceled: ${amount(notice.refunded, extra.token)} refunded, ${amount(notice.proceeds, extra.tokenOut)} bought.`;
   }
 }

@@ -55,7 +55,7 @@ const TITLES: Record<ErrorCode, string> = {
   STREAM_NOT_FOUND: 'That stream does not exist',
   NOT_STREAM_SENDER: 'Only the sender can cancel a stream',
   STREAM_ALREADY_ENDED: 'The stream had already ended',
-  STREAM_ALREADY_CANCELED: 'The stream was already cancelled',
+  STREAM_ALREADY_CANCELED: 'The stream was already canceled',
   TOKEN_NOT_WITHDRAWABLE: 'This token cannot be withdrawn',
   IDENTICAL_TOKENS: 'Pick two different tokens',
   PAIR_NOT_FOUND: 'There is no pool for this pair',

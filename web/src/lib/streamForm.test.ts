@@ -32,3 +32,14 @@ describe('validateStreamForm', () => {
     expect(r.firstError).toBe('Not a valid address');
   });
 });
+
+describe('validateStreamForm duration', () => {
+  it("shows the duration field's own reason and blocks the button with it", () => {
+    const r = validateStreamForm({ ...valid, duration: 0n, durationError: "A duration can't be negative" });
+    expect(r.errors.duration).toBe("A duration can't be negative");
+    expect(r.firstError).toBe("A duration can't be negative");
+  });
+  it('says a stream that ends past the time limit is too long', () => {
+    expect(validateStreamForm({ ...valid, duration: 2n ** 62n }).errors.duration).toBe('Too long: pick a shorter duration');
+  });
+});

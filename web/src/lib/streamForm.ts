@@ -14,6 +14,8 @@ export interface StreamFormInput {
   duration: bigint;
   /** chain time, seconds */
   now: bigint;
+  /** why the custom duration text is not a duration (then `duration` is ignored) */
+  durationError?: string | undefined;
 }
 
 export interface StreamFormResult {
@@ -40,7 +42,9 @@ export function validateStreamForm(input: StreamFormInput): StreamFormResult {
   if (amount.state === 'invalid' || amount.state === 'insufficient') errors.amount = amount.message;
   if (input.start !== 0n && input.start <= input.now) errors.start = copy.streams.startInPast;
   const begin = input.start === 0n ? input.now : input.start;
-  if (input.duration <= 0n || begin + input.duration >= MAX_TIME) errors.duration = copy.streams.durationInvalid;
+  if (input.durationError) errors.duration = input.durationError;
+  else if (input.duration <= 0n) errors.duration = copy.streams.durationInvalid;
+  else if (begin + input.duration >= MAX_TIME) errors.duration = copy.streams.durationTooLong;
   const missingReceiver = text === '' ? copy.streams.receiverInvalid : undefined;
   const firstError = errors.receiver ?? errors.start ?? errors.duration ?? missingReceiver;
   return { amount, errors, firstError, receiver };

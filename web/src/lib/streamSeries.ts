@@ -6,6 +6,9 @@ export interface StreamPoint {
   t: number;
   streamed: number;
   remaining: number;
+  /** the same figures exact, in base units, for tooltips */
+  streamedBase: bigint;
+  remainingBase: bigint;
 }
 
 /** Samples along a stream's life: enough for a smooth tooltip, few enough to draw instantly. */
@@ -26,7 +29,8 @@ export function streamSeries(s: StreamTimes, nowMs: bigint, decimals: number): {
     // past the cancel time the record freezes: sample with the live schedule up to it
     const live = { ...s, status: s.status === 'canceled' ? ('streaming' as const) : s.status, streamed: 0n };
     const streamed = s.status === 'canceled' && t >= end ? s.streamed : streamedAt(live, t * 1000n);
-    points.push({ t: Number(t), streamed: Number(formatUnits(streamed, decimals)), remaining: Number(formatUnits(s.amount - streamed, decimals)) });
+    const remaining = s.amount - streamed;
+    points.push({ t: Number(t), streamed: Number(formatUnits(streamed, decimals)), remaining: Number(formatUnits(remaining, decimals)), streamedBase: streamed, remainingBase: remaining });
     if (span === 0n) break;
   }
   const nowS = nowMs / 1000n;

@@ -12,8 +12,9 @@ export const testIds = {
     disconnect: 'wallet-disconnect',
     wrongNetwork: 'wallet-wrong-network',
     switchNetwork: 'wallet-switch-network',
+    dialog: 'wallet-dialog',
   },
-  node: { error: 'node-error', chainTime: 'chain-time' },
+  node: { error: 'node-error', chainTime: 'chain-time', banner: 'node-banner' },
   toast: 'toast',
   toasts: 'toasts',
   primary: (form: string) => `primary-${form}`,
@@ -29,6 +30,10 @@ export const testIds = {
     depositSubmit: 'primary-deposit',
     withdrawAmount: 'withdraw-amount',
     withdrawSubmit: 'primary-withdraw',
+    locked: (symbol: string) => `portfolio-locked-${symbol}`,
+    connectPrompt: 'portfolio-connect-prompt',
+    pendingWithdrawals: 'portfolio-pending-withdrawals',
+    pendingWithdrawal: (index: string) => `portfolio-pending-withdrawal-${index}`,
   },
   streams: {
     receiver: 'stream-receiver',
@@ -52,6 +57,21 @@ export const testIds = {
     status: (id: string) => `stream-status-${id}`,
     streamed: (id: string) => `stream-streamed-${id}`,
     cancel: (id: string) => `stream-cancel-${id}`,
+    /** the cancel confirmation (…-confirm / …-keep buttons) and its figures */
+    cancelDialog: 'stream-cancel-dialog',
+    cancelKeeps: 'stream-cancel-keeps',
+    cancelRefund: 'stream-cancel-refund',
+    /** the preview's rate in the unit that fits the duration (data-unit: second, minute, hour, day, month) */
+    previewRate: 'stream-preview-rate',
+    customDurationIs: 'stream-duration-custom-is',
+    rate: (id: string) => `stream-rate-${id}`,
+    canceledInfo: (id: string) => `stream-canceled-${id}`,
+    link: (id: string) => `stream-link-${id}`,
+    connectPrompt: 'streams-connect-prompt',
+    detail: 'stream-detail',
+    detailStreamed: 'stream-detail-streamed',
+    detailRemaining: 'stream-detail-remaining',
+    copyLink: 'stream-copy-link',
     /** the expandable streamed-vs-remaining chart of a stream row (data-now: the marker, unix seconds) */
     chartToggle: (id: string) => `stream-chart-toggle-${id}`,
     chart: (id: string) => `stream-chart-${id}`,
@@ -106,5 +126,7 @@ export const testIds = {
     voucher: (index: string) => `voucher-row-${index}`,
     voucherStatus: (index: string) => `voucher-status-${index}`,
     execute: (index: string) => `voucher-execute-${index}`,
+    /** on the Activity tab: vouchers ready to execute */
+    readyBadge: 'activity-ready-badge',
   },
 } as const;

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Hex } from 'viem';
-import { useConfig, useReadContracts, useWriteContract } from 'wagmi';
+import { useConfig, useWriteContract } from 'wagmi';
 import { simulateContract } from 'wagmi/actions';
 import { applicationAbi } from '../chain/abis.js';
 import { localChain } from '../config/chain.js';
@@ -12,14 +11,14 @@ import { useTokens } from '../hooks/useTokens.js';
 import { useWallet } from '../hooks/useWallet.js';
 import { toast } from '../hooks/toastStore.js';
 import { useNodeInputs } from '../hooks/useNodeInputs.js';
+import { useWithdrawals } from '../hooks/useWithdrawals.js';
 import { copy } from '../lib/copy.js';
 import { describeError } from '../lib/errors.js';
-import { formatAmount, shortAddress } from '../lib/format.js';
+import { formatDateTime, formatTokenAmount, shortAddress } from '../lib/format.js';
 import type { InputStage } from '../lib/inputLifecycle.js';
 import { lifecycleSteps } from '../lib/lifecycleSteps.js';
 import { mergeActivity, type ActivityRow } from '../lib/nodeActivity.js';
 import { testIds } from '../lib/testIds.js';
-import { decodeWithdrawal } from '../lib/voucherPayload.js';
 import { voucherStatus } from '../lib/voucherStatus.js';
 
 export default function Activity() {
@@ -65,13 +64,13 @@ function InputRow({ item }: { item: ActivityRow }) {
       <div style={{ display: 'flex', flexDirection: 'column', gap: '0.25rem' }}>
         <strong>{item.label}</strong>
         <span className="muted small">
-          {new Date(item.createdAt).toLocaleString()}
+          {formatDateTime(Math.floor(item.createdAt / 1000))}
           {item.source === 'node' ? <span> · {copy.activity.fromNode}</span> : null}
           {'txHash' in s ? <span className="mono"> · {shortAddress(s.txHash)}</span> : null}
         </span>
         {!item.l1Only ? (
           <span className="lifecycle">
-            {lifecycleSteps(s).map((step, i) => (
+            {lifecycleSteps(s, { viaWallet: item.source !== 'node' }).map((step, i) => (
               <span key={i} className={`step ${step.state === 'done' ? 'done' : step.state === 'bad' ? 'bad' : ''}`}>
                 {i > 0 ? '→ ' : ''}
                 {step.label}
@@ -90,52 +89,25 @@ function InputRow({ item }: { item: ActivityRow }) {
 }
 
 function Vouchers() {
-  const book = useBook();
   const wallet = useWallet();
   const tokens = useTokens();
-  const outputs = useQuery({
-    queryKey: ['vouchers', book.application],
-    refetchInterval: 4_000,
-    queryFn: async () => {
-      const { rpcClient } = await import('../node/rpc.js');
-      const list = await rpcClient.listOutputs({ application: book.application, outputType: 'Voucher', limit: 500, descending: true } as never);
-      return list.data;
-    },
-  });
-  const mine = (outputs.data ?? [])
-    .map((o) => {
-      const d = o.decodedData;
-      const w = d && d.type === 'Voucher' ? decodeWithdrawal(d.destination, d.value, d.payload) : null;
-      return w && wallet.address && w.to.toLowerCase() === wallet.address.toLowerCase() ? { output: o, withdrawal: w } : null;
-    })
-    .filter((x) => x !== null);
-  const checks = useReadContracts({
-    contracts: mine.flatMap(({ output }) => [
-      { address: book.application, abi: applicationAbi, functionName: 'wasOutputExecuted', args: [output.index] } as const,
-      { address: book.application, abi: applicationAbi, functionName: 'validateOutput', args: [output.rawData, { outputIndex: output.index, outputHashesSiblings: output.outputHashesSiblings ?? [] }] } as const,
-    ]),
-    allowFailure: true,
-    query: { enabled: mine.length > 0, refetchInterval: 4_000 },
-  });
-
+  const { vouchers, refetch } = useWithdrawals(wallet.address);
   return (
     <div className="card" data-testid={testIds.activity.vouchers}>
       <h2>{copy.activity.vouchers}</h2>
-      {mine.length === 0 ? <div className="empty">{copy.activity.emptyVouchers}</div> : null}
-      {mine.map(({ output, withdrawal }, i) => {
-        const executed = checks.data?.[2 * i]?.result === true;
-        const valid = output.outputHashesSiblings ? checks.data?.[2 * i + 1]?.status === 'success' : false;
-        const meta = withdrawal.token ? tokens.meta(withdrawal.token) : { symbol: 'ETH', decimals: 18 };
+      {vouchers.length === 0 ? <div className="empty">{copy.activity.emptyVouchers}</div> : null}
+      {vouchers.map((v) => {
+        const meta = v.withdrawal.token ? tokens.meta(v.withdrawal.token) : { symbol: 'ETH', decimals: 18 };
         return (
           <VoucherRow
-            key={output.index.toString()}
-            index={output.index}
-            rawData={output.rawData}
-            siblings={output.outputHashesSiblings}
-            label={`${formatAmount(withdrawal.amount, meta.decimals)} ${meta.symbol}`}
-            executed={executed}
-            valid={valid}
-            onDone={() => void checks.refetch()}
+            key={v.index.toString()}
+            index={v.index}
+            rawData={v.rawData}
+            siblings={v.siblings}
+            label={formatTokenAmount(v.withdrawal.amount, meta.decimals, meta.symbol)}
+            executed={v.executed}
+            valid={v.valid}
+            onDone={refetch}
           />
         );
       })}
@@ -189,7 +161,7 @@ function VoucherRow(props: { index: bigint; rawData: Hex; siblings: readonly Hex
           {copy.activity.voucher[status]}
         </span>
         {status === 'ready' || status === 'executing' ? (
-          <button type="button" className="secondary small" disabled={status === 'executing' || !wallet.connected} data-testid={testIds.activity.execute(id)} onClick={() => void execute()}>
+          <button type="button" className="secondary small" disabled={status === 'executing' || !wallet.connected} aria-label={copy.activity.executeName(props.label, id)} data-testid={testIds.activity.execute(id)} onClick={() => void execute()}>
             {status === 'executing' ? copy.button.executing : copy.button.execute}
           </button>
         ) : null}
