@@ -7,6 +7,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { AddressBook } from '@streamswap/protocol';
 import { anvilAccount, deployStack, startAnvil, type AnvilInstance } from '@streamswap/contracts';
 import { startNode, type RunningNode } from './node.js';
+import { anvilStateArgs, ChainStateSaver, prepareStateToLoad } from './chain/chainStateFile.js';
 import { ManagedProcess } from './process/ManagedProcess.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,10 +45,14 @@ export interface DevStackOptions {
   keepRejectedReports?: boolean;
   log?: (msg: string) => void;
   /**
-   * Keep the chain in <dataDir>/anvil-state.json (anvil --state: loaded at start, dumped on stop), so a restarted stack
-   * resumes the same chain, node store and back-end state. Default: true when `dataDir` is given.
+   * Keep the chain in <dataDir>/chain-state.json.gz (saved every `stateIntervalMs` while it changes, atomically, and on
+   * stop; see chain/chainStateFile.ts), so a restarted stack resumes the same chain, node store and back-end state,
+   * even after a crash (kill -9): then the chain is at most about one interval old and the node treats what it lost as
+   * a reorg. Default: true when `dataDir` is given.
    */
   persistChain?: boolean;
+  /** How often the chain is saved while it changes (default 1000 ms). */
+  stateIntervalMs?: number;
   /**
    * Origins whose pages may use anvil's cheat and signing methods through /anvil, besides the web app's own
    * (http://127.0.0.1:<webPort> and its localhost twin, trusted even with `web: false`, for a dev server run by hand).
@@ -64,6 +69,8 @@ export interface DevStack {
   node: RunningNode;
   anvil?: AnvilInstance;
   backend?: ManagedProcess;
+  /** Saves the chain to the data dir (when it is persisted). */
+  chainSaver?: ChainStateSaver;
   stop(): Promise<void>;
 }
 
@@ -89,17 +96,27 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     let rpcUrl: string;
     let addressBook: AddressBook;
     let claimer: LocalAccount;
+    let saver: ChainStateSaver | undefined;
     if (opts.chain) {
       ({ rpcUrl, addressBook } = opts.chain);
       const dedicated = privateKeyToAccount(DEDICATED_CLAIMER_KEY);
       claimer = addressBook.authorityOwner.toLowerCase() === dedicated.address.toLowerCase() ? dedicated : anvilAccount(0);
     } else {
       const persist = opts.persistChain ?? !tempDir;
-      const a = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337, ...(persist ? { statePath: path.join(dataDir, 'anvil-state.json') } : {}) });
+      const load = persist ? prepareStateToLoad(dataDir, log) : undefined;
+      const a = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337, args: persist ? anvilStateArgs(dataDir, load) : [] });
       anvil = a;
       cleanups.push(() => a.stop());
       rpcUrl = a.rpcUrl;
       ({ addressBook, claimer } = await deployLocal(rpcUrl, opts));
+      if (persist) {
+        const s = new ChainStateSaver({ rpcUrl, dataDir, intervalMs: opts.stateIntervalMs, log });
+        await s.save(); // the deployment, before the node reads the chain
+        s.start();
+        saver = s;
+        // Stopped after the node and before anvil (cleanups run in reverse): the final save has everything.
+        cleanups.push(() => s.stop(true));
+      }
     }
     const node = await startNode({
       dataDir,
@@ -112,6 +129,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       finishTimeoutMs: opts.finishTimeoutMs,
       idleMineMs: opts.idleMineMs,
       keepRejectedReports: opts.keepRejectedReports,
+      onChainWrite: () => saver?.markDirty(),
       trustedOrigins: [...(opts.webPort === 0 ? [] : [`http://127.0.0.1:${opts.webPort ?? 5173}`]), ...(opts.trustedOrigins ?? [])],
       log,
     });
@@ -189,6 +207,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       node,
       anvil,
       backend,
+      chainSaver: saver,
       urls: { ...node.urls, chain: rpcUrl, ...(webUrl ? { web: webUrl } : {}), ...(readerUrl ? { reader: readerUrl } : {}) },
       stop: () => (stopping ??= stopAll()),
     };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
-import { createPublicClient, createWalletClient, http as httpTransport, parseAbi, type LocalAccount, type Hex, type PublicClient } from 'viem';
+import { createPublicClient, createWalletClient, http as httpTransport, type LocalAccount, type Hex } from 'viem';
 import { anvil } from 'viem/chains';
 import type { AddressBook } from '@streamswap/protocol';
 import { InputReader } from './chain/inputReader.js';
@@ -13,6 +13,7 @@ import { closeServer, listen } from './http/util.js';
 import { RollupEngine } from './rollup/RollupEngine.js';
 import { createRollupHttpServer } from './rollup/rollupHttpServer.js';
 import { NodeStore } from './store/NodeStore.js';
+import { reconcileWithChain, type Reconciliation } from './store/reconcileWithChain.js';
 
 export interface NodeOptions {
   /** Holds node.sqlite (and, in a dev stack, the back-end's database). */
@@ -41,6 +42,8 @@ export interface NodeOptions {
    * /anvil; more can be added later with `node.trustedOrigins.add`. Clients without an Origin header always may.
    */
   trustedOrigins?: string[];
+  /** Called when /anvil forwards a method that may change the chain without a block (the chain saver then saves). */
+  onChainWrite?: () => void;
   /** Send claims with anvil_impersonateAccount + eth_sendTransaction (default true; false = sign locally). */
   impersonateClaimer?: boolean;
   log?: (msg: string) => void;
@@ -52,6 +55,8 @@ export interface RunningNode {
   reader: InputReader;
   claimer: Claimer;
   urls: { http: string; rollup: string; rpc: string; inspect: string; anvil: string };
+  /** How the store was brought in line with the chain at start (undefined: a new store, or one of another chain). */
+  reconciliation: Reconciliation | undefined;
   /** The origins /anvil serves every method to (see entry/originPolicy.ts); add the web app's once its URL is known. */
   trustedOrigins: TrustedOrigins;
   rollupPort: number;
@@ -78,8 +83,20 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const dbPath = path.join(o.dataDir, 'node.sqlite');
   let store = new NodeStore(dbPath);
   const stored = store.getMeta('chain.fingerprint');
-  if (stored !== undefined && (stored !== fingerprint || !(await chainHasStore(publicClient, store, book)))) {
-    o.log?.(`node store in ${o.dataDir} belongs to another chain (or to a later state of it); starting afresh`);
+  // A store of this chain is brought in line with it (the chain may have come back from a save older than the store:
+  // those lost blocks are a reorg); a store of another chain (e.g. a fresh anvil) is started afresh.
+  const reconciled = stored === fingerprint ? await reconcileWithChain(store, publicClient, book) : undefined;
+  if (reconciled?.kind === 'rolledBack') {
+    o.log?.(
+      `the chain came back at block ${reconciled.keptThrough}, behind the node store: treated as a reorg, ` +
+        `${reconciled.droppedInputs} input(s) from the lost blocks dropped, ${reconciled.claimsReset} claim(s) to send again`,
+    );
+  } else if (reconciled?.kind === 'consistent' && reconciled.claimsReset > 0) {
+    o.log?.(`${reconciled.claimsReset} claim(s) the chain lost will be sent again`);
+  }
+  if (stored !== undefined && (stored !== fingerprint || reconciled?.kind === 'foreign')) {
+    const why = reconciled?.kind === 'foreign' ? reconciled.reason : 'it belongs to another chain';
+    o.log?.(`node store in ${o.dataDir} does not match the chain (${why}); starting afresh`);
     store.db.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
     store = new NodeStore(dbPath);
@@ -156,6 +173,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       engine,
       anvilUrl: o.rpcUrl,
       trustedOrigins,
+      onChainWrite: o.onChainWrite,
       addressBook: () => book,
       appState: () => ({ addressBook: book, processedInputs: store.processedInputCount(), lastScannedBlock: reader.scannedThrough, createdAt }),
     });
@@ -174,6 +192,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     engine,
     reader,
     claimer,
+    reconciliation: reconciled?.kind === 'foreign' ? undefined : reconciled,
     trustedOrigins,
     rollupPort,
     httpPort,
@@ -189,23 +208,4 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
         store.db.close();
       })()),
   };
-}
-
-/** The chain still holds everything the store saw (a chain restored from an older state file would not). */
-async function chainHasStore(client: PublicClient, store: NodeStore, book: AddressBook): Promise<boolean> {
-  const count = store.inputCount();
-  const onChain = await client.readContract({
-    address: book.inputBox,
-    abi: parseAbi(['function getNumberOfInputs(address appContract) view returns (uint256)']),
-    functionName: 'getNumberOfInputs',
-    args: [book.application],
-  });
-  if (BigInt(count) > onChain) return false;
-  const last = count > 0 ? store.input(count - 1) : undefined;
-  if (last) {
-    const receipt = await client.getTransactionReceipt({ hash: last.txHash }).catch(() => null);
-    if (!receipt || Number(receipt.blockNumber) !== last.blockNumber) return false;
-  }
-  const scanned = Number(store.getMeta('reader.nextBlock') ?? 0) - 1;
-  return scanned <= Number(await client.getBlockNumber());
 }

@@ -125,7 +125,11 @@ export class InputReader {
   /** One scan step; also usable directly by tests. */
   async tick(): Promise<void> {
     const { client, store, inputBox, application, epochLength } = this.o;
-    const latest = Number(BigInt(await client.request({ method: 'eth_blockNumber' })));
+    // The head's hash too (same single call): the store keeps the hash of the last block it scanned, so a restart can
+    // tell whether the chain still holds that block (see store/reconcileWithChain.ts).
+    const head = (await client.request({ method: 'eth_getBlockByNumber', params: ['latest', false] })) as { number: Hex; hash: Hex } | null;
+    if (!head) return;
+    const latest = Number(BigInt(head.number));
     if (latest !== this.latestBlock) {
       this.latestBlock = latest;
       this.lastBlockChangeAt = Date.now();
@@ -176,6 +180,7 @@ export class InputReader {
       if (inputs.length) store.addInputs(inputs, epochLength);
       for (const e of executed) store.setOutputExecuted(e.index, e.tx);
       store.setMeta('reader.nextBlock', String(latest + 1));
+      store.setMeta('reader.lastBlockHash', head.hash);
     })();
     if (inputs.length) this.o.onInputs?.(inputs.length);
     this.o.onBlock?.(latest);

@@ -17,7 +17,13 @@ interface RpcMessage {
  * POST /anvil: forwards JSON-RPC (single or batch) to the chain, except that calls a page from a foreign origin may not
  * make (see originPolicy) are answered with an error in place, without reaching anvil; the rest of a batch goes through.
  */
-export async function proxyAnvil(anvilUrl: string, trusted: TrustedOrigins, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export async function proxyAnvil(
+  anvilUrl: string,
+  trusted: TrustedOrigins,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  onChainWrite?: () => void,
+): Promise<void> {
   const body = await readBody(req, ANVIL_BODY_LIMIT);
   let json: unknown;
   try {
@@ -36,6 +42,8 @@ export async function proxyAnvil(anvilUrl: string, trusted: TrustedOrigins, req:
   }
   const refused = messages.map((m) => !everything && !(m && typeof m === 'object' && typeof m.method === 'string' && isOpenMethod(m.method)));
   if (!refused.includes(true)) {
+    // anvil_setBalance and the like change the chain without a block: tell the chain saver.
+    if (messages.some((m) => !(m && typeof m === 'object' && typeof m.method === 'string' && isOpenMethod(m.method)))) onChainWrite?.();
     await forward(anvilUrl, body, res);
     return;
   }
@@ -69,7 +77,7 @@ async function forward(anvilUrl: string, body: Buffer, res: http.ServerResponse)
 async function fetchChain(anvilUrl: string, body: Buffer | string): Promise<{ status: number; text: Buffer }> {
   let upstream: Response;
   try {
-    upstream = await fetch(anvilUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    upstream = await fetch(anvilUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   } catch {
     throw new HttpError(502, 'the chain (anvil) is not answering');
   }

@@ -13,6 +13,7 @@ export interface EntryContext extends RpcContext {
   addressBook(): AddressBook;
   /** Origins (the web app's) that may use anvil's cheat and signing methods through /anvil. */
   trustedOrigins: TrustedOrigins;
+  onChainWrite?: () => void;
 }
 
 /** Body limits: /rpc as the rollups-node (1 MiB); an inspect payload is a short route. */
@@ -52,7 +53,7 @@ async function route(ctx: EntryContext, req: http.IncomingMessage, res: http.Ser
   const path = url.pathname.replace(/\/+$/, '') || '/';
   if (path === '/anvil' || path.startsWith('/anvil/')) {
     if (req.method !== 'POST') throw new HttpError(405, 'method not allowed');
-    await proxyAnvil(ctx.anvilUrl, ctx.trustedOrigins, req, res);
+    await proxyAnvil(ctx.anvilUrl, ctx.trustedOrigins, req, res, ctx.onChainWrite);
     return;
   }
   if (path === '/rpc') {
