@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averagePriceScaled, isOrderOpen, perInterval, soldAt, type OrderTimes } from './orders.js';
+import { averagePriceScaled, cancelRefund, isOrderOpen, orderStatusAt, soldAt, type OrderTimes } from './orders.js';
 
 const order: OrderTimes = { amountIn: 3_600n, start: 0n, duration: 3_600n, status: 'active', sold: 0n, closedAt: null };
 
@@ -19,8 +19,15 @@ describe('DCA orders', () => {
     expect(averagePriceScaled(10n ** 18n, 2_000_000n, 18, 6)).toBe(2n * 10n ** 18n);
     expect(averagePriceScaled(0n, 0n, 18, 6)).toBeNull();
   });
-  it('split into per-hour amounts', () => {
-    expect(perInterval(24n, 86_400n, 3_600n)).toBe(1n);
-    expect(perInterval(24n, 600n, 3_600n)).toBe(24n);
+  it('give back the unsold part when canceled', () => {
+    expect(cancelRefund(order, 1_200_000n)).toBe(2_400n);
+    expect(cancelRefund(order, 0n)).toBe(3_600n);
+  });
+  it('show pending, active, then completed with chain time, and keep a cancel', () => {
+    const later = { ...order, start: 100n };
+    expect(orderStatusAt(later, 50_000n)).toBe('pending');
+    expect(orderStatusAt(later, 150_000n)).toBe('active');
+    expect(orderStatusAt(later, 3_700_000n)).toBe('completed');
+    expect(orderStatusAt({ ...order, status: 'canceled', sold: 5n }, 10_000n)).toBe('canceled');
   });
 });

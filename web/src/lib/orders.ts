@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@streamswap/protocol';
+import type { OrderStatus, OrderView } from '@streamswap/protocol';
 
 export interface OrderTimes {
   amountIn: bigint;
@@ -7,6 +7,11 @@ export interface OrderTimes {
   status: OrderStatus;
   sold: bigint;
   closedAt: bigint | null;
+}
+
+/** The bigint times of an order's wire view. */
+export function orderTimes(o: OrderView): OrderTimes {
+  return { amountIn: BigInt(o.amountIn), start: BigInt(o.start), duration: BigInt(o.duration), status: o.status, sold: BigInt(o.sold), closedAt: o.closedAt === null ? null : BigInt(o.closedAt) };
 }
 
 /** Input sold by chain time nowMs: orders sell at a constant rate from start to end. */
@@ -31,9 +36,15 @@ export function averagePriceScaled(sold: bigint, bought: bigint, decimalsIn: num
   return (bought * 10n ** BigInt(decimalsIn) * 10n ** 18n) / (sold * 10n ** BigInt(decimalsOut));
 }
 
-/** Amount sold per interval (e.g. per hour) by a DCA order, for the quote details. */
-export function perInterval(amountIn: bigint, duration: bigint, interval: bigint): bigint {
-  if (duration === 0n) return amountIn;
-  const per = (amountIn * interval) / duration;
-  return per > amountIn ? amountIn : per;
+/** What cancelling at chain time nowMs gives back: the unsold input (about: the app rounds at its own execution time). */
+export function cancelRefund(o: OrderTimes, nowMs: bigint): bigint {
+  return o.amountIn - soldAt(o, nowMs);
+}
+
+export type OrderDisplayStatus = 'pending' | 'active' | 'completed' | 'canceled' | 'stopped';
+
+/** The status to show at chain time nowMs: an order past its end is completed even before the node says so. */
+export function orderStatusAt(o: OrderTimes, nowMs: bigint): OrderDisplayStatus {
+  if (isOrderOpen(o, nowMs)) return nowMs < o.start * 1000n ? 'pending' : 'active';
+  return o.status === 'active' || o.status === 'pending' ? 'completed' : o.status;
 }

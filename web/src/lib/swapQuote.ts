@@ -1,8 +1,7 @@
 import { amountAfterFee, estimateStreamedSwap, quoteInstantSwap, type PoolView, type SwapQuote } from '@streamswap/protocol';
-import { withSlippage } from './liquidity.js';
+import { DEFAULT_SLIPPAGE_BPS, minimumAfterSlippage } from './slippage.js';
 
-/** Default slippage tolerance for instant swaps: 0.5%, the Uniswap interface default. */
-export const DEFAULT_SLIPPAGE_BPS = 50n;
+export { DEFAULT_SLIPPAGE_BPS };
 
 export interface SwapPreview extends SwapQuote {
   /** amountOut minus slippage for instant swaps; 0 for DCA orders (their output depends on future flows) */
@@ -20,7 +19,7 @@ export function previewSwap(pool: Pick<PoolView, 'reserveA' | 'reserveB' | 'sale
   if (amountIn <= 0n || reserveIn === 0n || reserveOut === 0n) return null;
   if (duration === 0n) {
     const q = quoteInstantSwap(amountIn, reserveIn, reserveOut);
-    return { ...q, amountOutMin: withSlippage(q.amountOut, slippageBps), kind: 'instant' };
+    return { ...q, amountOutMin: minimumAfterSlippage(q.amountOut, slippageBps), kind: 'instant' };
   }
   const q = estimateStreamedSwap({ reserveIn, reserveOut, saleRateInX64: BigInt(pool.saleRateAX64), saleRateOutX64: BigInt(pool.saleRateBX64), amountIn, duration });
   // The closed-form estimate extrapolates every current flow over the whole duration, but other

@@ -1,7 +1,11 @@
 import { lpTokenAddress, type PoolView } from '@streamswap/protocol';
 import { lazy, Suspense, useState } from 'react';
 import type { Address } from 'viem';
+import { Amount } from '../components/Amount.js';
 import { AmountInput } from '../components/AmountInput.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { PoolHeadline } from '../components/PoolHeadline.js';
+import { PairIcon, TokenIcon } from '../components/TokenIcon.js';
 import { PrimaryButton } from '../components/PrimaryButton.js';
 import { TokenSelect } from '../components/TokenSelect.js';
 import { useBalances } from '../hooks/useBalances.js';
@@ -19,6 +23,8 @@ import { testIds } from '../lib/testIds.js';
 import { tickAt } from '../lib/ticking.js';
 import { useInspect } from '../hooks/useInspect.js';
 import { poolViewSchema } from '@streamswap/protocol';
+import { positionValueInB } from '../lib/poolStats.js';
+import '../swapPool.css';
 
 // recharts is the heaviest dependency: it loads only when a pool's charts are on screen
 const PoolCharts = lazy(() => import('./PoolCharts.js'));
@@ -36,7 +42,8 @@ export default function Pool() {
   const [tokenB, setTokenB] = useState<Address | undefined>(initial[1]);
   const pair = tokenA && tokenB && tokenA !== tokenB ? `pool/${tokenA}/${tokenB}` : null;
   const pool = useInspect(pair, poolViewSchema);
-  const view = pool.isError ? undefined : pool.data;
+  // a previous pair's answer (kept while the next one loads) is not shown as this pair's
+  const view = !pool.isError && pool.data && tokenA && tokenB && pool.data.tokenA.toLowerCase() === tokenA.toLowerCase() && pool.data.tokenB.toLowerCase() === tokenB.toLowerCase() ? pool.data : undefined;
 
   return (
     <section className="screen">
@@ -44,10 +51,16 @@ export default function Pool() {
       <div className="card">
         <div className="spread">
           <h2>{copy.pool.pools}</h2>
-          <div className="row">
-            <TokenSelect tokens={tokens.tradable} value={tokenA} onChange={setTokenA} testId={testIds.pool.tokenA} label="Token A" />
+          <div className="pool-select">
+            <span className="token-pick">
+              {tokenA ? <TokenIcon address={tokenA} symbol={tokens.meta(tokenA).symbol} /> : null}
+              <TokenSelect tokens={tokens.tradable} value={tokenA} onChange={setTokenA} testId={testIds.pool.tokenA} label={copy.pool.tokenA} />
+            </span>
             <span className="muted">/</span>
-            <TokenSelect tokens={tokens.tradable} value={tokenB} onChange={setTokenB} testId={testIds.pool.tokenB} label="Token B" />
+            <span className="token-pick">
+              {tokenB ? <TokenIcon address={tokenB} symbol={tokens.meta(tokenB).symbol} /> : null}
+              <TokenSelect tokens={tokens.tradable} value={tokenB} onChange={setTokenB} testId={testIds.pool.tokenB} label={copy.pool.tokenB} />
+            </span>
           </div>
         </div>
         {tokens.pools.length === 0 ? <p className="muted">{copy.pool.noPools}</p> : null}
@@ -70,7 +83,7 @@ export default function Pool() {
                   setTokenB(b);
                 }}
               >
-                {tokens.meta(first).symbol}/{tokens.meta(second).symbol} · {formatAmount(reserveOf(first), tokens.meta(first).decimals, 2)} / {formatAmount(reserveOf(second), tokens.meta(second).decimals, 2)}
+                <PairIcon a={tokens.meta(first)} b={tokens.meta(second)} size={16} /> {tokens.meta(first).symbol}/{tokens.meta(second).symbol} · {formatAmount(reserveOf(first), tokens.meta(first).decimals, 2)} / {formatAmount(reserveOf(second), tokens.meta(second).decimals, 2)}
               </button>
             );
           })}
@@ -78,6 +91,7 @@ export default function Pool() {
       </div>
       {tokenA && tokenB && tokenA !== tokenB ? (
         <>
+          {view ? <PoolHeadline tokenA={tokenA} tokenB={tokenB} pool={view} lp={<PositionValue tokenA={tokenA} tokenB={tokenB} pool={view} />} /> : null}
           <div className="grid2">
             <AddLiquidity tokenA={tokenA} tokenB={tokenB} pool={view} />
             <div>
@@ -162,12 +176,14 @@ function AddLiquidity({ tokenA, tokenB, pool }: { tokenA: Address; tokenB: Addre
           {copy.pool.firstLp}
         </div>
       ) : null}
-      <AmountInput label={metaA.symbol} value={textA} onChange={setTextA} testId={testIds.pool.amountA} error={amountA.state === 'invalid' || amountA.state === 'insufficient' ? amountA.message : undefined} onMax={() => setTextA(toInputText(availA, metaA.decimals))} hint={`${copy.portfolio.available}: ${formatAmount(availA, metaA.decimals)}`} />
-      <AmountInput label={metaB.symbol} value={textB} onChange={setTextBFirst} readOnly={!first} testId={testIds.pool.amountB} error={amountB.state === 'invalid' || amountB.state === 'insufficient' ? amountB.message : undefined} hint={`${copy.portfolio.available}: ${formatAmount(availB, metaB.decimals)}`} />
+      <AmountInput label={metaA.symbol} value={textA} onChange={setTextA} testId={testIds.pool.amountA} error={amountA.state === 'invalid' || amountA.state === 'insufficient' ? amountA.message : undefined} onMax={() => setTextA(toInputText(availA, metaA.decimals))} hint={<>{copy.portfolio.available}: <Amount value={availA} decimals={metaA.decimals} /></>} />
+      <AmountInput label={metaB.symbol} value={textB} onChange={setTextBFirst} readOnly={!first} testId={testIds.pool.amountB} error={amountB.state === 'invalid' || amountB.state === 'insufficient' ? amountB.message : undefined} hint={<>{copy.portfolio.available}: <Amount value={availB} decimals={metaB.decimals} /></>} />
       {minted > 0n ? (
         <dl className="details">
           <dt>{copy.pool.lpTokens}</dt>
-          <dd>{formatAmount(minted, lpDecimals(metaA.decimals, metaB.decimals))}</dd>
+          <dd>
+            <Amount value={minted} decimals={lpDecimals(metaA.decimals, metaB.decimals)} />
+          </dd>
           <dt>{copy.pool.share}</dt>
           <dd data-testid={testIds.pool.share}>{formatBps(shareBps(minted, totalSupply + minted + (first ? 1000n : 0n)))}</dd>
         </dl>
@@ -175,6 +191,17 @@ function AddLiquidity({ tokenA, tokenB, pool }: { tokenA: Address; tokenB: Addre
       <PrimaryButton action={action} onSubmit={() => void submit()} testId={testIds.pool.addSubmit} />
     </div>
   );
+}
+
+/** The user's position valued in the quote token (B): what its LP tokens withdraw, A at the pool's price. */
+function PositionValue({ tokenA, tokenB, pool }: { tokenA: Address; tokenB: Address; pool: PoolView }) {
+  const tokens = useTokens();
+  const wallet = useWallet();
+  const lp = useLpBalance(tokenA, tokenB);
+  const metaB = tokens.meta(tokenB);
+  if (!wallet.connected) return <span className="muted">—</span>;
+  const out = removeAmounts(lp, BigInt(pool.reserveA), BigInt(pool.reserveB), BigInt(pool.totalSupply));
+  return <Amount value={positionValueInB(out.amountA, out.amountB, BigInt(pool.reserveA), BigInt(pool.reserveB))} decimals={metaB.decimals} symbol={metaB.symbol} testId={testIds.pool.headPosition} />;
 }
 
 function Position({ tokenA, tokenB, pool }: { tokenA: Address; tokenB: Address; pool: PoolView | undefined }) {
@@ -190,14 +217,18 @@ function Position({ tokenA, tokenB, pool }: { tokenA: Address; tokenB: Address; 
       </div>
     );
   }
-  const out = removeAmounts(lp, BigInt(pool.reserveA), BigInt(pool.reserveB), BigInt(pool.totalSupply));
+  const reserveA = BigInt(pool.reserveA);
+  const reserveB = BigInt(pool.reserveB);
+  const out = removeAmounts(lp, reserveA, reserveB, BigInt(pool.totalSupply));
   return (
     <div className="card" data-testid={testIds.pool.position}>
       <h2>{copy.pool.position}</h2>
       <div className="stats">
         <div className="stat">
-          <span className="muted small">{copy.pool.lpTokens}</span>
-          <span className="value num">{formatAmount(lp, lpDecimals(metaA.decimals, metaB.decimals))}</span>
+          <span className="muted small">{copy.pool.positionValue(metaB.symbol)}</span>
+          <span className="value">
+            <Amount value={positionValueInB(out.amountA, out.amountB, reserveA, reserveB)} decimals={metaB.decimals} symbol={metaB.symbol} testId={testIds.pool.positionValue} />
+          </span>
         </div>
         <div className="stat">
           <span className="muted small">{copy.pool.share}</span>
@@ -205,11 +236,21 @@ function Position({ tokenA, tokenB, pool }: { tokenA: Address; tokenB: Address; 
         </div>
         <div className="stat">
           <span className="muted small">{copy.pool.pooled(metaA.symbol)}</span>
-          <span className="value num">{formatAmount(out.amountA, metaA.decimals)}</span>
+          <span className="value">
+            <Amount value={out.amountA} decimals={metaA.decimals} />
+          </span>
         </div>
         <div className="stat">
           <span className="muted small">{copy.pool.pooled(metaB.symbol)}</span>
-          <span className="value num">{formatAmount(out.amountB, metaB.decimals)}</span>
+          <span className="value">
+            <Amount value={out.amountB} decimals={metaB.decimals} />
+          </span>
+        </div>
+        <div className="stat">
+          <span className="muted small">{copy.pool.lpTokens}</span>
+          <span className="value">
+            <Amount value={lp} decimals={lpDecimals(metaA.decimals, metaB.decimals)} />
+          </span>
         </div>
       </div>
     </div>
@@ -223,48 +264,96 @@ function RemoveLiquidity({ tokenA, tokenB, pool }: { tokenA: Address; tokenB: Ad
   const tokens = useTokens();
   const writers = useWriters();
   const lp = useLpBalance(tokenA, tokenB);
-  const [percent, setPercent] = useState(50);
+  // starts at nothing: removal is a choice the user makes, never a default
+  const [percent, setPercent] = useState(0);
+  const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const metaA = tokens.meta(tokenA);
   const metaB = tokens.meta(tokenB);
+  const pairName = `${metaA.symbol}/${metaB.symbol}`;
   const liquidity = percentOf(lp, percent);
   const out = pool ? removeAmounts(liquidity, BigInt(pool.reserveA), BigInt(pool.reserveB), BigInt(pool.totalSupply)) : { amountA: 0n, amountB: 0n };
+  const minA = withSlippage(out.amountA, DEFAULT_SLIPPAGE_BPS);
+  const minB = withSlippage(out.amountB, DEFAULT_SLIPPAGE_BPS);
   const action = primaryAction({
     ...wallet,
     busy,
-    amount: liquidity > 0n ? { state: 'ok', value: liquidity } : { state: 'empty' },
+    amount: { state: 'ok', value: liquidity },
     symbol: 'LP',
-    formError: lp === 0n ? copy.button.noPosition : undefined,
+    formError: lp === 0n ? copy.button.noPosition : liquidity === 0n ? copy.pool.removeChoose : undefined,
     submitLabel: copy.button.removeLiquidity,
   });
   const submit = async () => {
     setBusy(true);
-    await writers.addInput(`Remove ${percent}% of ${metaA.symbol}/${metaB.symbol} liquidity`, 'removeLiquidity', [tokenA, tokenB, liquidity, withSlippage(out.amountA, DEFAULT_SLIPPAGE_BPS), withSlippage(out.amountB, DEFAULT_SLIPPAGE_BPS)]);
+    const stage = await writers.addInput(`Remove ${percent}% of ${pairName} liquidity`, 'removeLiquidity', [tokenA, tokenB, liquidity, minA, minB]);
     setBusy(false);
+    if (stage.stage === 'accepted') setPercent(0);
   };
+  const lpDec = lpDecimals(metaA.decimals, metaB.decimals);
   return (
     <div className="card">
       <h2>{copy.pool.remove}</h2>
-      <div className="spread">
-        <span className="value num" style={{ fontSize: '1.6rem', fontWeight: 600 }}>
+      <div className="spread wrap">
+        <span className="remove-percent num" aria-hidden="true">
           {percent}%
         </span>
         <div className="chips">
           {REMOVE_CHIPS.map((p) => (
-            <button key={p} type="button" className={percent === p ? 'chip active' : 'chip'} data-testid={testIds.pool.removeChip(p === 100 ? 'max' : p)} onClick={() => setPercent(p)}>
+            <button key={p} type="button" className={percent === p ? 'chip active' : 'chip'} aria-pressed={percent === p} disabled={lp === 0n} data-testid={testIds.pool.removeChip(p === 100 ? 'max' : p)} onClick={() => setPercent(p)}>
               {p === 100 ? copy.button.max : `${p}%`}
             </button>
           ))}
         </div>
       </div>
-      <input type="range" min={1} max={100} value={percent} onChange={(e) => setPercent(Number(e.target.value))} data-testid={testIds.pool.removePercent} aria-label="Share of your liquidity to remove" />
-      <dl className="details">
-        <dt>{metaA.symbol}</dt>
-        <dd>{formatAmount(out.amountA, metaA.decimals)}</dd>
-        <dt>{metaB.symbol}</dt>
-        <dd>{formatAmount(out.amountB, metaB.decimals)}</dd>
+      <input type="range" min={0} max={100} value={percent} disabled={lp === 0n} onChange={(e) => setPercent(Number(e.target.value))} data-testid={testIds.pool.removePercent} aria-label={copy.pool.removeSlider} aria-valuetext={`${percent}%`} />
+      <dl className="details" data-testid={testIds.pool.removeAmounts}>
+        <dt>
+          <TokenIcon address={tokenA} symbol={metaA.symbol} size={16} /> {metaA.symbol}
+        </dt>
+        <dd>
+          <Amount value={out.amountA} decimals={metaA.decimals} />
+        </dd>
+        <dt>
+          <TokenIcon address={tokenB} symbol={metaB.symbol} size={16} /> {metaB.symbol}
+        </dt>
+        <dd>
+          <Amount value={out.amountB} decimals={metaB.decimals} />
+        </dd>
       </dl>
-      <PrimaryButton action={action} onSubmit={() => void submit()} testId={testIds.pool.removeSubmit} />
+      <PrimaryButton action={action} onSubmit={() => setAsking(true)} testId={testIds.pool.removeSubmit} />
+      <ConfirmDialog
+        open={asking}
+        title={copy.pool.removeTitle(percent, pairName)}
+        confirmLabel={copy.pool.removeConfirm}
+        keepLabel={copy.pool.removeKeep}
+        testId={testIds.pool.removeDialog}
+        onClose={() => setAsking(false)}
+        onConfirm={() => void submit()}
+      >
+        <p className="muted">{copy.pool.removeBody}</p>
+        <dl className="details">
+          <dt>{copy.pool.removeGet(metaA.symbol)}</dt>
+          <dd>
+            <Amount value={out.amountA} decimals={metaA.decimals} symbol={metaA.symbol} />
+            <br />
+            <span className="muted small">
+              {copy.pool.removeMin} <Amount value={minA} decimals={metaA.decimals} />
+            </span>
+          </dd>
+          <dt>{copy.pool.removeGet(metaB.symbol)}</dt>
+          <dd>
+            <Amount value={out.amountB} decimals={metaB.decimals} symbol={metaB.symbol} />
+            <br />
+            <span className="muted small">
+              {copy.pool.removeMin} <Amount value={minB} decimals={metaB.decimals} />
+            </span>
+          </dd>
+          <dt>{copy.pool.removeBurn}</dt>
+          <dd>
+            <Amount value={liquidity} decimals={lpDec} />
+          </dd>
+        </dl>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,39 +1,43 @@
-import { historyViewSchema } from '@streamswap/protocol';
 import { useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Address } from 'viem';
-import { useInspect } from '../hooks/useInspect.js';
-import { useChainNowMs } from '../hooks/useNow.js';
+import { ChartTooltip } from '../components/ChartTooltip.js';
+import { usePoolHistory } from '../hooks/usePoolHistory.js';
 import { useTokens } from '../hooks/useTokens.js';
-import { CHART_RANGES, rangeFrom, toChartPoints, type ChartRange } from '../lib/chartSeries.js';
+import { axisNumber, CHART_RANGES, paddedDomain, toChartPoints, type ChartPoint, type ChartRange } from '../lib/chartSeries.js';
 import { copy } from '../lib/copy.js';
 import { testIds } from '../lib/testIds.js';
+import { timeAxis } from '../lib/timeAxis.js';
 
-const time = (t: number) => new Date(t * 1000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 const axis = { stroke: 'var(--muted)', fontSize: 11 };
+const COLOR_PRICE = '#6c8cff';
+const COLOR_A = '#43d1a6';
+const COLOR_B = '#f0b429';
 
+/** Price, reserves and trading flow of a pair over a range, on a real time axis (lazy: recharts). */
 export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB: Address }) {
   const tokens = useTokens();
   const [range, setRange] = useState<ChartRange>('1d');
-  const nowMs = useChainNowMs(false) ?? BigInt(Date.now());
-  // round `from` to the minute so the query key is stable between polls
-  const from = (rangeFrom(range, nowMs / 1000n) / 60n) * 60n;
-  const to = nowMs / 1000n + 3600n;
-  const history = useInspect(`history/${tokenA}/${tokenB}?from=${from}&to=${to}`, historyViewSchema, { withAt: false, pollMs: 5_000 });
+  const { history, now } = usePoolHistory(tokenA, tokenB, range);
   const metaA = tokens.meta(tokenA);
   const metaB = tokens.meta(tokenB);
-  const rows = history.data ? toChartPoints(history.data, metaA.decimals, metaB.decimals) : [];
-  const empty = rows.length < 2;
+  const rows = history ? toChartPoints(history, metaA.decimals, metaB.decimals, Number(now)) : [];
+  const empty = history === undefined || history.points.length < 2;
+  const first = rows[0]?.t ?? 0;
+  const domain: [number, number] = [first, Math.max(Number(now), rows[rows.length - 1]?.t ?? 0)];
+  const time = timeAxis(domain[0], domain[1]);
+  const xAxis = <XAxis dataKey="t" type="number" scale="time" domain={domain} ticks={time.ticks} tickFormatter={time.format} {...axis} />;
+  const yLabel = (value: string, side: 'insideLeft' | 'insideRight') => ({ value, angle: side === 'insideLeft' ? -90 : 90, position: side, fill: 'var(--muted)', fontSize: 11, style: { textAnchor: 'middle' as const } });
 
   return (
     <div className="card">
-      <div className="spread">
+      <div className="spread wrap">
         <h2>
           {metaA.symbol}/{metaB.symbol}
         </h2>
-        <div className="chips">
+        <div className="chips" role="group" aria-label="Chart range">
           {(Object.keys(CHART_RANGES) as ChartRange[]).map((r) => (
-            <button key={r} type="button" className={r === range ? 'chip active' : 'chip'} data-testid={testIds.pool.range(r)} onClick={() => setRange(r)}>
+            <button key={r} type="button" className={r === range ? 'chip active' : 'chip'} aria-pressed={r === range} data-testid={testIds.pool.range(r)} onClick={() => setRange(r)}>
               {copy.pool.ranges[r]}
             </button>
           ))}
@@ -46,17 +50,15 @@ export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB
       ) : (
         <div className="chart-grid">
           <div data-testid={testIds.pool.priceChart}>
-            <h3>
-              {copy.pool.price} ({metaB.symbol} per {metaA.symbol})
-            </h3>
+            <h3>{copy.pool.priceOf(metaA.symbol, metaB.symbol)}</h3>
             <div className="chart-box">
               <ResponsiveContainer width="100%" height="100%">
-                <LineChart data={rows}>
+                <LineChart data={rows} margin={{ left: 4, right: 8 }}>
                   <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
-                  <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={time} {...axis} />
-                  <YAxis domain={['auto', 'auto']} width={60} {...axis} />
-                  <Tooltip labelFormatter={(t) => time(Number(t))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)' }} />
-                  <Line type="stepAfter" dataKey="price" stroke="#6c8cff" dot={false} strokeWidth={2} isAnimationActive={false} />
+                  {xAxis}
+                  <YAxis domain={paddedDomain(rows.map((r) => r.price))} width={64} tickFormatter={axisNumber} label={yLabel(metaB.symbol, 'insideLeft')} {...axis} />
+                  <Tooltip content={<ChartTooltip<ChartPoint> lines={(r) => [{ name: `1 ${metaA.symbol}`, value: r.raw.price, decimals: 18, symbol: metaB.symbol, color: COLOR_PRICE }]} />} />
+                  <Line type="stepAfter" dataKey="price" name={copy.pool.price} stroke={COLOR_PRICE} dot={false} strokeWidth={2} isAnimationActive={false} />
                 </LineChart>
               </ResponsiveContainer>
             </div>
@@ -65,15 +67,24 @@ export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB
             <h3>{copy.pool.reserves}</h3>
             <div className="chart-box">
               <ResponsiveContainer width="100%" height="100%">
-                <AreaChart data={rows}>
+                <AreaChart data={rows} margin={{ left: 4, right: 4 }}>
                   <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
-                  <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={time} {...axis} />
-                  <YAxis yAxisId="a" width={60} {...axis} />
-                  <YAxis yAxisId="b" orientation="right" width={60} {...axis} />
-                  <Tooltip labelFormatter={(t) => time(Number(t))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)' }} />
+                  {xAxis}
+                  <YAxis yAxisId="a" width={64} tickFormatter={axisNumber} label={yLabel(metaA.symbol, 'insideLeft')} {...axis} />
+                  <YAxis yAxisId="b" orientation="right" width={64} tickFormatter={axisNumber} label={yLabel(metaB.symbol, 'insideRight')} {...axis} />
+                  <Tooltip
+                    content={
+                      <ChartTooltip<ChartPoint>
+                        lines={(r) => [
+                          { name: metaA.symbol, value: r.raw.reserveA, decimals: metaA.decimals, symbol: metaA.symbol, color: COLOR_A },
+                          { name: metaB.symbol, value: r.raw.reserveB, decimals: metaB.decimals, symbol: metaB.symbol, color: COLOR_B },
+                        ]}
+                      />
+                    }
+                  />
                   <Legend />
-                  <Area yAxisId="a" type="stepAfter" dataKey="reserveA" name={metaA.symbol} stroke="#43d1a6" fill="#43d1a633" isAnimationActive={false} />
-                  <Area yAxisId="b" type="stepAfter" dataKey="reserveB" name={metaB.symbol} stroke="#f0b429" fill="#f0b42922" isAnimationActive={false} />
+                  <Area yAxisId="a" type="stepAfter" dataKey="reserveA" name={`${metaA.symbol} (left)`} stroke={COLOR_A} fill="#43d1a633" isAnimationActive={false} />
+                  <Area yAxisId="b" type="stepAfter" dataKey="reserveB" name={`${metaB.symbol} (right)`} stroke={COLOR_B} fill="#f0b42922" isAnimationActive={false} />
                 </AreaChart>
               </ResponsiveContainer>
             </div>
@@ -82,15 +93,25 @@ export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB
             <h3>{copy.pool.flow}</h3>
             <div className="chart-box">
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={rows}>
+                <BarChart data={rows} margin={{ left: 4, right: 4 }} barGap={0} maxBarSize={14}>
                   <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
-                  <XAxis dataKey="t" tickFormatter={time} {...axis} />
-                  <YAxis yAxisId="a" width={60} {...axis} />
-                  <YAxis yAxisId="b" orientation="right" width={60} {...axis} />
-                  <Tooltip labelFormatter={(t) => time(Number(t))} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)' }} />
+                  {xAxis}
+                  <YAxis yAxisId="a" width={64} tickFormatter={axisNumber} label={yLabel(metaA.symbol, 'insideLeft')} {...axis} />
+                  <YAxis yAxisId="b" orientation="right" width={64} tickFormatter={axisNumber} label={yLabel(metaB.symbol, 'insideRight')} {...axis} />
+                  <Tooltip
+                    cursor={{ fill: 'var(--panel-2)' }}
+                    content={
+                      <ChartTooltip<ChartPoint>
+                        lines={(r) => [
+                          { name: copy.pool.soldInto(metaA.symbol), value: r.raw.flowA, decimals: metaA.decimals, symbol: metaA.symbol, color: COLOR_A },
+                          { name: copy.pool.soldInto(metaB.symbol), value: r.raw.flowB, decimals: metaB.decimals, symbol: metaB.symbol, color: COLOR_B },
+                        ]}
+                      />
+                    }
+                  />
                   <Legend />
-                  <Bar yAxisId="a" dataKey="streamedA" name={`${metaA.symbol} sold by DCA`} fill="#43d1a6" isAnimationActive={false} />
-                  <Bar yAxisId="b" dataKey="streamedB" name={`${metaB.symbol} sold by DCA`} fill="#f0b429" isAnimationActive={false} />
+                  <Bar yAxisId="a" dataKey="streamedA" name={copy.pool.soldInto(metaA.symbol)} fill={COLOR_A} isAnimationActive={false} />
+                  <Bar yAxisId="b" dataKey="streamedB" name={copy.pool.soldInto(metaB.symbol)} fill={COLOR_B} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </div>

@@ -1,33 +1,40 @@
-import { ordersViewSchema, poolViewSchema, quoteViewSchema, type OrderView } from '@streamswap/protocol';
+import { ordersViewSchema, poolViewSchema } from '@streamswap/protocol';
 import { useState } from 'react';
 import type { Address } from 'viem';
+import { Amount } from '../components/Amount.js';
 import { AmountInput } from '../components/AmountInput.js';
+import { OrderCard } from '../components/OrderCard.js';
 import { PrimaryButton } from '../components/PrimaryButton.js';
-import { Progress } from '../components/Progress.js';
+import { SlippageSetting } from '../components/SlippageSetting.js';
+import { TokenIcon } from '../components/TokenIcon.js';
 import { TokenSelect } from '../components/TokenSelect.js';
 import { WarningBox } from '../components/WarningBox.js';
 import { useBalances } from '../hooks/useBalances.js';
 import { useInspect } from '../hooks/useInspect.js';
+import { useNodeQuote } from '../hooks/useNodeQuote.js';
 import { useChainNowMs } from '../hooks/useNow.js';
 import { useTokens } from '../hooks/useTokens.js';
 import { useWallet } from '../hooks/useWallet.js';
 import { useWriters } from '../hooks/useWriters.js';
 import { checkAmount } from '../lib/amountField.js';
 import { copy } from '../lib/copy.js';
-import { DCA_STEPS, HOUR } from '../lib/durations.js';
+import { DCA_STEPS } from '../lib/durations.js';
 import { formatAmount, formatBps, formatDateTime, formatDuration, toInputText } from '../lib/format.js';
+import { limitPriceScaled, meetsLimit, parseLimitPrice, priceText } from '../lib/limitPrice.js';
 import { priceScaled } from '../lib/liquidity.js';
-import { averagePriceScaled, isOrderOpen, perInterval, soldAt } from '../lib/orders.js';
-import { priceImpactWarning } from '../lib/priceImpact.js';
 import { primaryAction } from '../lib/primaryAction.js';
-import { progressBps } from '../lib/streams.js';
+import { amountPerUnit, rateUnitFor } from '../lib/rateUnit.js';
+import { DEFAULT_SLIPPAGE_BPS, minimumAfterSlippage, parseSlippage } from '../lib/slippage.js';
 import { previewSwap } from '../lib/swapQuote.js';
+import { swapWarnings } from '../lib/swapWarnings.js';
 import { testIds } from '../lib/testIds.js';
 import { tickAt } from '../lib/ticking.js';
+import '../swapPool.css';
 
 export default function Swap() {
   const wallet = useWallet();
   const orders = useInspect(wallet.address ? `orders/${wallet.address}?limit=50` : null, ordersViewSchema);
+  const list = orders.data?.orders ?? [];
   return (
     <section className="screen">
       <h1>{copy.swap.title}</h1>
@@ -35,9 +42,9 @@ export default function Swap() {
         <SwapForm />
         <div className="card" data-testid={testIds.swap.orders}>
           <h2>{copy.swap.orders}</h2>
-          {(orders.data?.orders ?? []).length === 0 ? <div className="empty">{copy.swap.emptyOrders}</div> : null}
-          {(orders.data?.orders ?? []).map((o) => (
-            <OrderRow key={o.id} order={o} />
+          {list.length === 0 ? <div className="empty">{copy.swap.emptyOrders}</div> : null}
+          {list.map((o) => (
+            <OrderCard key={o.id} order={o} />
           ))}
         </div>
       </div>
@@ -54,74 +61,167 @@ function SwapForm() {
   const [tokenOut, setTokenOut] = useState<Address | undefined>(tokens.erc20[1]?.address);
   const [text, setText] = useState('');
   const [step, setStep] = useState(0);
+  const [slippageText, setSlippageText] = useState('0.5');
+  const [limitText, setLimitText] = useState('');
+  const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const nowMs = useChainNowMs(false) ?? BigInt(Date.now());
-  const pair = tokenIn && tokenOut && tokenIn !== tokenOut ? `pool/${tokenIn}/${tokenOut}` : null;
+
+  const same = tokenIn !== undefined && tokenIn === tokenOut;
+  const pair = tokenIn && tokenOut && !same ? `pool/${tokenIn}/${tokenOut}` : null;
   const pool = useInspect(pair, poolViewSchema);
+  const noPool = pair !== null && pool.isError;
+  const poolData = pair !== null && !pool.isError && pool.data && pool.data.tokenA.toLowerCase() === tokenIn!.toLowerCase() && pool.data.tokenB.toLowerCase() === tokenOut!.toLowerCase() ? pool.data : undefined;
   const metaIn = tokenIn ? tokens.meta(tokenIn) : undefined;
   const metaOut = tokenOut ? tokens.meta(tokenOut) : undefined;
   const live = tokenIn ? map.get(tokenIn) : undefined;
   const available = live ? tickAt(live.available, nowMs) : 0n;
   const amount = checkAmount(text, metaIn?.decimals ?? 18, wallet.connected ? available : undefined);
+  const amountIn = amount.state === 'ok' || amount.state === 'insufficient' ? amount.value : null;
   const duration = DCA_STEPS[step]!.seconds;
-  const quote = amount.state === 'ok' && pool.data && !pool.isError ? previewSwap(pool.data, amount.value, duration) : null;
-  const warning = quote ? priceImpactWarning(quote.priceImpactBps) : null;
-  // a DCA order's expected output: the node projects the pool over the real expiry schedule of the
-  // other orders; until it answers, the current price stands in
-  const nodeQuote = useInspect(quote?.kind === 'order' && tokenIn && tokenOut && amount.state === 'ok' ? `quote/${tokenIn}/${tokenOut}/${amount.value}?duration=${duration}` : null, quoteViewSchema);
-  const projected = quote?.kind === 'order' && nodeQuote.data && !nodeQuote.isError && nodeQuote.data.tokenIn === tokenIn && BigInt(nodeQuote.data.amountIn) === (amount.state === 'ok' ? amount.value : -1n) && BigInt(nodeQuote.data.duration) === duration ? BigInt(nodeQuote.data.amountOut) : null;
-  const expectedOut = quote ? (projected ?? quote.amountOut) : 0n;
-  const noPool = pair !== null && pool.isError;
-  const action = primaryAction({
-    ...wallet,
-    busy,
-    amount,
-    symbol: metaIn?.symbol ?? '',
-    formError: pair === null ? copy.button.selectTokens : noPool ? copy.button.noPool : undefined,
-    submitLabel: duration === 0n ? copy.button.swap : copy.button.placeOrder,
-  });
+  const isOrder = duration > 0n;
+
+  // the node's quote is the figure the user gets (exact for instant, projected over the real schedule
+  // for DCA); the local preview with the protocol's math fills the gap until it answers
+  const local = amountIn !== null && poolData ? previewSwap(poolData, amountIn, duration) : null;
+  const node = useNodeQuote(poolData ? tokenIn : undefined, tokenOut, amountIn, duration);
+  const expectedOut = node ? BigInt(node.amountOut) : (local?.amountOut ?? null);
+  const priceImpactBps = node ? node.priceImpactBps : (local?.priceImpactBps ?? 0);
+  const fee = node ? BigInt(node.fee) : (local?.fee ?? null);
+
+  const slippage = parseSlippage(slippageText);
+  const slippageBps = slippage.ok ? slippage.bps : DEFAULT_SLIPPAGE_BPS;
+  const minimumOut = expectedOut !== null ? minimumAfterSlippage(expectedOut, slippageBps) : null;
+
+  const limit = isOrder && metaIn && metaOut ? parseLimitPrice(limitText, metaIn.decimals, metaOut.decimals) : ({ state: 'empty' } as const);
+  const limitX64 = limit.state === 'ok' ? limit.priceX64 : null;
+  const limitAboveExpected = limitX64 !== null && node !== null && amountIn !== null && !meetsLimit(amountIn, BigInt(node.amountOut), limitX64);
+
+  const warnings =
+    amountIn !== null && expectedOut !== null && metaIn && metaOut
+      ? swapWarnings({ amountIn, expectedOut, priceImpactBps, kind: isOrder ? 'order' : 'instant', slippageNote: slippage.ok ? slippage.note : null, limitAboveExpected, symbolIn: metaIn.symbol, symbolOut: metaOut.symbol })
+      : [];
+  const blocking = warnings.find((w) => w.blocks);
+  // a confirmation holds for exactly the trade it was given for
+  const confirmKey = `${tokenIn}/${tokenOut}/${amountIn}/${duration}`;
+  const needsConfirm = warnings.some((w) => w.needsConfirm);
+  const confirmed = confirmedFor === confirmKey;
+
+  const formError = same
+    ? copy.swap.sameTokenButton
+    : pair === null
+      ? copy.button.selectTokens
+      : noPool
+        ? copy.button.noPool
+        : !slippage.ok
+          ? copy.swap.fixSlippage
+          : limit.state === 'invalid'
+            ? copy.swap.fixLimit
+            : node === null
+              ? copy.swap.quoteLoading
+              : blocking
+                ? blocking.title
+                : needsConfirm && !confirmed
+                  ? copy.swap.confirmFirst
+                  : undefined;
+  const action = primaryAction({ ...wallet, busy, amount, symbol: metaIn?.symbol ?? '', formError, submitLabel: isOrder ? copy.button.placeOrder : copy.button.swap });
 
   const submit = async () => {
-    if (!tokenIn || !tokenOut || !metaIn || amount.state !== 'ok' || !quote) return;
+    if (!tokenIn || !tokenOut || !metaIn || !metaOut || amount.state !== 'ok' || minimumOut === null) return;
     setBusy(true);
-    const label = duration === 0n ? `Swap ${formatAmount(amount.value, metaIn.decimals)} ${metaIn.symbol}` : `DCA ${formatAmount(amount.value, metaIn.decimals)} ${metaIn.symbol} over ${formatDuration(duration)}`;
-    const stage = await writers.addInput(label, 'swap', [tokenIn, tokenOut, amount.value, quote.amountOutMin, 0n, duration]);
+    const what = `${formatAmount(amount.value, metaIn.decimals)} ${metaIn.symbol}`;
+    const stage = !isOrder
+      ? await writers.addInput(`Swap ${what} for ${metaOut.symbol}`, 'swap', [tokenIn, tokenOut, amount.value, minimumOut, 0n, 0n])
+      : limitX64 !== null
+        ? await writers.addInput(`DCA ${what} into ${metaOut.symbol} over ${formatDuration(duration)}`, 'swapWithLimit', [tokenIn, tokenOut, amount.value, minimumOut, 0n, duration, limitX64])
+        : await writers.addInput(`DCA ${what} into ${metaOut.symbol} over ${formatDuration(duration)}`, 'swap', [tokenIn, tokenOut, amount.value, minimumOut, 0n, duration]);
     setBusy(false);
-    if (stage.stage === 'accepted') setText('');
+    if (stage.stage === 'accepted') {
+      setText('');
+      setConfirmedFor(null);
+    }
   };
 
-  const spot = pool.data && metaIn && metaOut ? priceScaled(BigInt(pool.data.reserveA), BigInt(pool.data.reserveB), metaIn.decimals, metaOut.decimals) : null;
+  const spot = poolData && metaIn && metaOut ? priceScaled(BigInt(poolData.reserveA), BigInt(poolData.reserveB), metaIn.decimals, metaOut.decimals) : null;
+  const unit = rateUnitFor(duration);
+  const quoteShown = expectedOut !== null && metaIn && metaOut && amountIn !== null;
 
   return (
-    <div className="card">
-      <div className="field">
-        <span className="field-label">{copy.swap.sell}</span>
-        <div className="row">
-          <TokenSelect tokens={tokens.tradable} value={tokenIn} onChange={setTokenIn} testId={testIds.swap.tokenIn} label={copy.swap.sell} />
-          <button
-            type="button"
-            className="ghost small"
-            aria-label="Flip tokens"
-            data-testid={testIds.swap.flip}
-            onClick={() => {
-              setTokenIn(tokenOut);
-              setTokenOut(tokenIn);
-            }}
-          >
-            ⇅
-          </button>
-          <TokenSelect tokens={tokens.tradable} value={tokenOut} onChange={setTokenOut} testId={testIds.swap.tokenOut} label={copy.swap.buy} />
+    <div className="card swap-card">
+      <div className="swap-box">
+        <div className="spread">
+          <span className="field-label">{copy.swap.sell}</span>
+          <span className="token-pick">
+            {metaIn ? <TokenIcon address={metaIn.address} symbol={metaIn.symbol} /> : null}
+            <TokenSelect tokens={tokens.tradable} value={tokenIn} onChange={setTokenIn} testId={testIds.swap.tokenIn} label={copy.swap.sell} />
+          </span>
         </div>
+        <AmountInput
+          label={metaIn ? `${copy.streams.amount} (${metaIn.symbol})` : copy.streams.amount}
+          value={text}
+          onChange={setText}
+          testId={testIds.swap.amount}
+          error={amount.state === 'invalid' || amount.state === 'insufficient' ? amount.message : undefined}
+          onMax={metaIn ? () => setText(toInputText(available, metaIn.decimals)) : undefined}
+          hint={
+            metaIn ? (
+              <>
+                {copy.portfolio.available}: <Amount value={available} decimals={metaIn.decimals} />
+              </>
+            ) : undefined
+          }
+        />
       </div>
-      <AmountInput
-        label={copy.streams.amount}
-        value={text}
-        onChange={setText}
-        testId={testIds.swap.amount}
-        error={amount.state === 'invalid' || amount.state === 'insufficient' ? amount.message : undefined}
-        onMax={metaIn ? () => setText(toInputText(available, metaIn.decimals)) : undefined}
-        hint={metaIn ? `${copy.portfolio.available}: ${formatAmount(available, metaIn.decimals)}` : undefined}
-      />
+      <div className="flip-row">
+        <button
+          type="button"
+          className="ghost flip"
+          aria-label="Flip tokens"
+          data-testid={testIds.swap.flip}
+          onClick={() => {
+            setTokenIn(tokenOut);
+            setTokenOut(tokenIn);
+          }}
+        >
+          ⇅
+        </button>
+      </div>
+      <div className="swap-box">
+        <div className="spread">
+          <span className="field-label">
+            {copy.swap.receive}
+            {quoteShown && !same ? <span className="hint">&nbsp;· {isOrder ? copy.swap.receiveExpected : copy.swap.receiveExact}</span> : null}
+          </span>
+          <span className="token-pick">
+            {metaOut ? <TokenIcon address={metaOut.address} symbol={metaOut.symbol} /> : null}
+            <TokenSelect tokens={tokens.tradable} value={tokenOut} onChange={setTokenOut} testId={testIds.swap.tokenOut} label={copy.swap.buy} />
+          </span>
+        </div>
+        {same && metaIn ? (
+          <p className="field-error" role="alert" data-testid={testIds.swap.sameToken}>
+            {copy.swap.sameToken(metaIn.symbol)}
+          </p>
+        ) : (
+          <>
+            <output className="receive-amount" data-testid={testIds.swap.amountOut} data-value={expectedOut?.toString() ?? ''} data-source={node ? 'node' : local ? 'local' : 'none'} aria-live="polite">
+              {quoteShown ? (
+                <>
+                  {isOrder ? '≈ ' : ''}
+                  <Amount value={expectedOut!} decimals={metaOut!.decimals} symbol={metaOut!.symbol} />
+                </>
+              ) : (
+                <span className="muted">0</span>
+              )}
+            </output>
+            {quoteShown && minimumOut !== null ? (
+              <span className="muted small">
+                {copy.swap.receiveMinimum}{' '}
+                <Amount value={minimumOut} decimals={metaOut!.decimals} symbol={metaOut!.symbol} /> ({formatBps(Number(slippageBps))} {copy.swap.slippage.toLowerCase()})
+              </span>
+            ) : null}
+          </>
+        )}
+      </div>
       <label className="field">
         <span className="field-label">
           {copy.swap.duration}
@@ -133,123 +233,97 @@ function SwapForm() {
           <span>{DCA_STEPS[DCA_STEPS.length - 1]!.label}</span>
         </span>
       </label>
-      {quote && metaIn && metaOut ? (
+      {isOrder && metaIn && metaOut && !same ? (
+        <label className="field">
+          <span className="field-label">
+            {copy.swap.limitPrice}
+            {spot !== null ? (
+              <button type="button" className="chip" data-testid={testIds.swap.limitPriceUseCurrent} onClick={() => setLimitText(priceText(spot))}>
+                {copy.swap.limitPriceUseCurrent}
+              </button>
+            ) : null}
+          </span>
+          <input
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder={copy.order.none}
+            value={limitText}
+            onChange={(e) => setLimitText(e.target.value)}
+            data-testid={testIds.swap.limitPrice}
+            aria-invalid={limit.state === 'invalid'}
+            aria-describedby="limit-price-hint"
+          />
+          {limit.state === 'invalid' ? <span className="field-error">{copy.swap.limitPriceInvalid[limit.reason]}</span> : null}
+          <span className="muted small" id="limit-price-hint">
+            {copy.swap.limitPriceHint(metaOut.symbol, metaIn.symbol)}
+          </span>
+        </label>
+      ) : null}
+      <SlippageSetting text={slippageText} onChange={setSlippageText} check={slippage} />
+      {quoteShown && !same ? (
         <dl className="details" data-testid={testIds.swap.quote}>
           <dt>{copy.swap.rate}</dt>
-          <dd>{spot !== null ? `1 ${metaIn.symbol} = ${formatAmount(spot, 18, 6)} ${metaOut.symbol}` : '—'}</dd>
-          <dt>{quote.kind === 'order' ? (projected !== null ? copy.swap.expectedProjected : copy.swap.expectedDca) : copy.swap.expected}</dt>
-          <dd data-testid={testIds.swap.amountOut} data-value={expectedOut.toString()} data-source={quote.kind === 'order' ? (projected !== null ? 'node' : 'spot') : 'pool'}>
-            {quote.kind === 'order' ? '≈ ' : ''}
-            {formatAmount(expectedOut, metaOut.decimals, 6)} {metaOut.symbol}
+          <dd>
+            {spot !== null ? (
+              <>
+                1 {metaIn!.symbol} = <Amount value={spot} decimals={18} /> {metaOut!.symbol}
+              </>
+            ) : (
+              '—'
+            )}
           </dd>
-          {quote.kind === 'order' && projected !== null ? (
+          <dt>{isOrder ? copy.swap.priceImpactDca : copy.swap.priceImpact}</dt>
+          <dd data-testid={testIds.swap.priceImpact}>{formatBps(priceImpactBps)}</dd>
+          <dt>{isOrder ? copy.swap.minimumReceivedDca : copy.swap.minimumReceived}</dt>
+          <dd data-testid={testIds.swap.minimum} data-value={minimumOut?.toString() ?? ''}>
+            {minimumOut !== null ? <Amount value={minimumOut} decimals={metaOut!.decimals} symbol={metaOut!.symbol} /> : '—'}
+          </dd>
+          {isOrder && node && local ? (
             <>
               <dt className="small">{copy.swap.atCurrentPrice}</dt>
-              <dd className="small muted" data-testid={testIds.swap.amountOutSpot} data-value={quote.amountOut.toString()}>
-                {formatAmount(quote.amountOut, metaOut.decimals, 6)} {metaOut.symbol}
+              <dd className="small muted" data-testid={testIds.swap.amountOutSpot} data-value={local.amountOut.toString()}>
+                <Amount value={local.amountOut} decimals={metaOut!.decimals} symbol={metaOut!.symbol} />
               </dd>
             </>
           ) : null}
-          <dt>{quote.kind === 'order' ? copy.swap.priceImpactDca : copy.swap.priceImpact}</dt>
-          <dd data-testid={testIds.swap.priceImpact}>{formatBps(quote.priceImpactBps)}</dd>
-          {quote.kind === 'instant' ? (
+          {isOrder ? (
             <>
-              <dt>{copy.swap.minimumReceived}</dt>
-              <dd>
-                {formatAmount(quote.amountOutMin, metaOut.decimals, 6)} {metaOut.symbol}
+              <dt>{copy.swap.perUnit(unit.name)}</dt>
+              <dd data-testid={testIds.swap.perUnit}>
+                <Amount value={amountPerUnit(amountIn!, duration, unit)} decimals={metaIn!.decimals} symbol={metaIn!.symbol} />
               </dd>
-            </>
-          ) : (
-            <>
-              <dt>{copy.swap.perInterval}</dt>
-              <dd>
-                {formatAmount(perInterval(amount.state === 'ok' ? amount.value : 0n, duration, HOUR), metaIn.decimals, 6)} {metaIn.symbol}
-              </dd>
-              <dt>Ends</dt>
+              <dt>{copy.order.end}</dt>
               <dd>{formatDateTime(nowMs / 1000n + duration)}</dd>
+              {limitX64 !== null ? (
+                <>
+                  <dt>{copy.swap.limitShown}</dt>
+                  <dd>
+                    <Amount value={limitPriceScaled(limitX64, metaIn!.decimals, metaOut!.decimals)} decimals={18} /> {metaOut!.symbol}/{metaIn!.symbol}
+                  </dd>
+                </>
+              ) : null}
             </>
-          )}
+          ) : null}
           <dt>{copy.swap.fee}</dt>
-          <dd>
-            {formatAmount(quote.fee, metaIn.decimals, 6)} {metaIn.symbol}
-          </dd>
+          <dd>{fee !== null ? <Amount value={fee} decimals={metaIn!.decimals} symbol={metaIn!.symbol} /> : '—'}</dd>
         </dl>
-      ) : (
-        <p className="muted small">{noPool ? copy.button.noPool : copy.swap.noQuote}</p>
-      )}
-      {warning ? <WarningBox warning={warning} testId={testIds.swap.warning} /> : null}
-      <PrimaryButton action={action} onSubmit={() => void submit()} testId={testIds.swap.submit} />
-    </div>
-  );
-}
-
-function OrderRow({ order }: { order: OrderView }) {
-  const tokens = useTokens();
-  const writers = useWriters();
-  const metaIn = tokens.meta(order.tokenIn);
-  const metaOut = tokens.meta(order.tokenOut);
-  const times = { amountIn: BigInt(order.amountIn), start: BigInt(order.start), duration: BigInt(order.duration), status: order.status, sold: BigInt(order.sold), closedAt: order.closedAt === null ? null : BigInt(order.closedAt) };
-  const first = useChainNowMs(false);
-  const open = first !== undefined && isOrderOpen(times, first);
-  const now = useChainNowMs(open) ?? 0n;
-  const sold = soldAt(times, now);
-  const bought = BigInt(order.bought);
-  const avg = averagePriceScaled(BigInt(order.sold), bought, metaIn.decimals, metaOut.decimals);
-  const status = open ? (now < times.start * 1000n ? 'pending' : 'active') : order.status === 'active' || order.status === 'pending' ? 'completed' : order.status;
-  const [busy, setBusy] = useState(false);
-  return (
-    <div className="card" style={{ margin: 0, background: 'var(--panel-2)' }} data-testid={testIds.swap.order(order.id)}>
-      <div className="spread">
-        <strong>
-          #{order.id} {metaIn.symbol} → {metaOut.symbol}
-        </strong>
-        <span className={`badge ${status}`} data-testid={testIds.swap.orderStatus(order.id)}>
-          {copy.swap.status[status]}
-        </span>
-      </div>
-      <Progress bps={progressBps(sold, times.amountIn)} />
-      <div className="stats">
-        <div className="stat">
-          <span className="muted small">{copy.swap.sold}</span>
-          <span className="num">
-            <span data-testid={testIds.swap.orderSold(order.id)} data-value={sold.toString()}>
-              {formatAmount(sold, metaIn.decimals)}
-            </span>{' '}
-            / {formatAmount(times.amountIn, metaIn.decimals)} {metaIn.symbol}
-          </span>
-        </div>
-        <div className="stat">
-          <span className="muted small">{copy.swap.bought}</span>
-          <span className="num">
-            <span data-testid={testIds.swap.orderBought(order.id)} data-value={bought.toString()}>
-              {formatAmount(bought, metaOut.decimals)}
-            </span>{' '}
-            {metaOut.symbol}
-          </span>
-        </div>
-        <div className="stat">
-          <span className="muted small">{copy.swap.averagePrice}</span>
-          <span className="num">{avg === null ? '—' : `${formatAmount(avg, 18, 6)} ${metaOut.symbol}/${metaIn.symbol}`}</span>
-        </div>
-      </div>
-      <span className="muted small">
-        {formatDuration(times.duration)} · ends {formatDateTime(order.end)}
-      </span>
-      {open ? (
-        <button
-          type="button"
-          className="danger small"
-          disabled={busy}
-          data-testid={testIds.swap.orderCancel(order.id)}
-          onClick={async () => {
-            setBusy(true);
-            await writers.addInput(`Cancel order #${order.id}`, 'cancelSwap', [BigInt(order.id)]);
-            setBusy(false);
-          }}
-        >
-          {busy ? copy.button.working : copy.button.cancel}
-        </button>
+      ) : !same ? (
+        <p className="muted small">{noPool ? copy.button.noPool : amountIn !== null && pair !== null ? copy.swap.quoteLoading : copy.swap.noQuote}</p>
       ) : null}
+      {warnings.length > 0 ? (
+        <div className="warnings" data-testid={testIds.swap.warning}>
+          {warnings.map((w) => (
+            <WarningBox key={w.id} warning={w} testId={testIds.swap.warningItem(w.id)} />
+          ))}
+        </div>
+      ) : null}
+      {needsConfirm ? (
+        <label className="confirm-check">
+          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmedFor(e.target.checked ? confirmKey : null)} data-testid={testIds.swap.confirmImpact} />
+          <span>{copy.swap.confirmImpact}</span>
+        </label>
+      ) : null}
+      <PrimaryButton action={action} onSubmit={() => void submit()} testId={testIds.swap.submit} />
     </div>
   );
 }
