@@ -18,6 +18,10 @@ test('withdraws, waits for the voucher proof, executes it on L1, and a second ex
   await expect(page.getByTestId(testIds.portfolio.withdrawSubmit)).toHaveText('Withdraw tUSD');
   await page.getByTestId(testIds.portfolio.withdrawSubmit).click();
   await expect.poll(async () => (await chain.inspect<{ balance: string }>(`balance/${tusd.address}/${w.address}`)).balance).toBe(parseUnits('60', tusd.decimals).toString());
+  // the toast tells the outcome from the app's notice, and what comes next
+  await expect(page.getByTestId(testIds.toast).filter({ hasText: 'Withdrawal of 40 tUSD requested' })).toBeVisible();
+  // Portfolio lists it on its way to the wallet
+  await expect(page.getByTestId(testIds.portfolio.pendingWithdrawals)).toContainText('40 tUSD');
 
   // the voucher: proof pending until the epoch is claimed, then ready
   await page.getByTestId(testIds.nav('activity')).click();
@@ -30,6 +34,10 @@ test('withdraws, waits for the voucher proof, executes it on L1, and a second ex
   expect(voucher?.decodedData).toMatchObject({ type: 'Voucher', destination: tusd.address });
   const status = page.getByTestId(testIds.activity.voucherStatus(id));
   await expect(status).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  // the nav says there is something to execute, wherever the user is
+  const badge = page.getByTestId(testIds.activity.readyBadge);
+  await expect(badge).toHaveText('1');
+  await expect(badge).toHaveAttribute('aria-label', '1 withdrawal ready to execute');
   await page.screenshot({ path: test.info().outputPath('1-ready.png') });
 
   // a second tab of the same user, still showing the voucher as ready (its reads of wasOutputExecuted are stale)
@@ -59,6 +67,7 @@ test('withdraws, waits for the voucher proof, executes it on L1, and a second ex
     await page.getByTestId(testIds.activity.execute(id)).click();
     await expect(status).toHaveAttribute('data-status', 'executed');
     await expect(page.getByTestId(testIds.activity.execute(id))).toBeHidden();
+    await expect(badge).toBeHidden();
     expect(await chain.l1Balance(tusd.address, w.address)).toBe(l1Before + parseUnits('40', tusd.decimals));
     expect(await chain.publicClient.readContract({ address: stack.addressBook.application, abi: applicationAbi, functionName: 'wasOutputExecuted', args: [BigInt(id)] })).toBe(true);
     await page.screenshot({ path: test.info().outputPath('2-executed.png') });

@@ -5,7 +5,10 @@ import { Toasts } from './components/Toasts.js';
 import { NODE_URL } from './config/env.js';
 import { BookContext } from './hooks/BookContext.js';
 import { useChainClockSync } from './hooks/useChainClock.js';
-import { SCREENS, useRoute, type Screen } from './hooks/useRoute.js';
+import { navOf, SCREENS, useRoute, type Route } from './hooks/useRoute.js';
+import { useNodeHealth } from './hooks/nodeHealth.js';
+import { NodeBanner } from './components/NodeBanner.js';
+import { ReadyVouchersBadge } from './components/NavBadge.js';
 import { copy } from './lib/copy.js';
 import { testIds } from './lib/testIds.js';
 import { fetchAddressBook } from './node/addresses.js';
@@ -17,9 +20,12 @@ const Streams = lazy(() => import('./screens/Streams.js'));
 const Swap = lazy(() => import('./screens/Swap.js'));
 const Pool = lazy(() => import('./screens/Pool.js'));
 const Activity = lazy(() => import('./screens/Activity.js'));
+const StreamPage = lazy(() => import('./screens/StreamPage.js'));
+const OrderPage = lazy(() => import('./screens/OrderPage.js'));
 
-function ScreenView({ screen }: { screen: Screen }) {
-  switch (screen) {
+function ScreenView({ route }: { route: Route }) {
+  if ('id' in route) return route.screen === 'stream' ? <StreamPage id={route.id} /> : <OrderPage id={route.id} />;
+  switch (route.screen) {
     case 'portfolio':
       return <Portfolio />;
     case 'streams':
@@ -35,25 +41,33 @@ function ScreenView({ screen }: { screen: Screen }) {
 
 export function App() {
   useChainClockSync();
-  const screen = useRoute();
+  const route = useRoute();
+  const screen = navOf(route);
+  const health = useNodeHealth();
   const book = useQuery({ queryKey: ['addressBook'], queryFn: fetchAddressBook, retry: 2, staleTime: Infinity });
 
   return (
     <div className="app">
       <header className="topbar">
         <a className="brand" href="#/portfolio">
-          <span className="logo" aria-hidden>≋</span> {copy.app.name}
+          <span className="logo" aria-hidden>≋</span> <span className="brand-name">{copy.app.name}</span>
         </a>
-        <nav>
+        <nav aria-label={copy.app.navLabel}>
           {SCREENS.map((s) => (
             <a key={s} href={`#/${s}`} className={s === screen ? 'active' : ''} data-testid={testIds.nav(s)} aria-current={s === screen ? 'page' : undefined}>
               {copy.nav[s]}
+              {s === 'activity' && book.data ? (
+                <BookContext.Provider value={book.data}>
+                  <ReadyVouchersBadge />
+                </BookContext.Provider>
+              ) : null}
             </a>
           ))}
         </nav>
         <WalletBar />
       </header>
-      <main>
+      <NodeBanner />
+      <main data-stale={health.failures > 0 ? 'true' : undefined}>
         {book.isPending ? (
           <p className="muted center">{copy.node.loading}</p>
         ) : book.isError ? (
@@ -66,7 +80,7 @@ export function App() {
         ) : (
           <BookContext.Provider value={book.data}>
             <Suspense fallback={<p className="muted center">…</p>}>
-              <ScreenView screen={screen} />
+              <ScreenView route={route} />
             </Suspense>
           </BookContext.Provider>
         )}

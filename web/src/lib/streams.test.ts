@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from './durations.js';
-import { canCancelStream, previewStream, progressBps, streamedAt, streamStatusAt, type StreamTimes } from './streams.js';
+import { cancelSplit, canCancelStream, previewStream, progressBps, streamedAt, streamRate, streamStatusAt, type StreamTimes } from './streams.js';
 
 const base: StreamTimes = { amount: 1_000n, start: 100n, duration: 100n, status: 'streaming', streamed: 0n, canceledAt: null };
 
@@ -45,5 +45,17 @@ describe('progressBps', () => {
     expect(progressBps(1n, 4n)).toBe(2_500);
     expect(progressBps(5n, 4n)).toBe(10_000);
     expect(progressBps(0n, 0n)).toBe(10_000);
+  });
+});
+
+describe('streamRate and cancelSplit', () => {
+  it('gives a one-hour stream a per-minute rate, not a monthly one', () => {
+    const r = streamRate(3_600n * 10n ** 18n, 3_600n);
+    expect(r.unit.name).toBe('minute');
+    expect(r.perUnit).toBe(60n * 10n ** 18n);
+  });
+  it('splits a cancel into what the receiver keeps and what comes back, adding up to the amount', () => {
+    const s = { amount: 1_000n, start: 100n, duration: 100n, status: 'streaming' as const, streamed: 0n, canceledAt: null };
+    expect(cancelSplit(s, 130_000n)).toEqual({ receiverKeeps: 300n, senderGetsBack: 700n });
   });
 });

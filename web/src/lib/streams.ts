@@ -1,5 +1,6 @@
 import type { StreamStatus } from '@streamswap/protocol';
 import { MONTH } from './durations.js';
+import { amountPerUnit, rateUnitFor, type RateUnit } from './rateUnit.js';
 
 export interface StreamPreview {
   /** base units per second, rounded toward zero */
@@ -8,12 +9,27 @@ export interface StreamPreview {
   perMonth: bigint;
   /** unix seconds */
   end: bigint;
+  /** the rate in the unit that fits the duration (per minute for an hour-long stream), base units per unit */
+  rate: StreamRate;
+}
+
+export interface StreamRate {
+  unit: RateUnit;
+  /** base units per unit, rounded toward zero */
+  perUnit: bigint;
+}
+
+/** A stream's rate in the unit that reads best for its length (the same rule as DCA orders). */
+export function streamRate(amount: bigint, duration: bigint): StreamRate {
+  const unit = rateUnitFor(duration);
+  return { unit, perUnit: amountPerUnit(amount, duration, unit) };
 }
 
 /** What the create form shows before the user signs: the stream's rate and end. */
 export function previewStream(amount: bigint, start: bigint, duration: bigint): StreamPreview {
-  if (duration <= 0n) return { perSecond: amount, perMonth: amount, end: start };
-  return { perSecond: amount / duration, perMonth: (amount * MONTH) / duration, end: start + duration };
+  const rate = streamRate(amount, duration);
+  if (duration <= 0n) return { perSecond: amount, perMonth: amount, end: start, rate };
+  return { perSecond: amount / duration, perMonth: (amount * MONTH) / duration, end: start + duration, rate };
 }
 
 export interface StreamTimes {
@@ -59,4 +75,10 @@ export function progressBps(done: bigint, total: bigint): number {
 export function canCancelStream(s: StreamTimes, nowMs: bigint, isSender: boolean): boolean {
   const status = streamStatusAt(s, nowMs);
   return isSender && (status === 'pending' || status === 'streaming');
+}
+
+/** What a cancel would leave each side if it ran at chain time nowMs: the receiver keeps what was streamed. */
+export function cancelSplit(s: StreamTimes, nowMs: bigint): { receiverKeeps: bigint; senderGetsBack: bigint } {
+  const receiverKeeps = streamedAt(s, nowMs);
+  return { receiverKeeps, senderGetsBack: s.amount - receiverKeeps };
 }

@@ -1,22 +1,27 @@
 import { streamsViewSchema, type StreamView } from '@streamswap/protocol';
 import { lazy, Suspense, useState } from 'react';
 import type { Address } from 'viem';
+import { Amount } from '../components/Amount.js';
 import { AmountInput } from '../components/AmountInput.js';
+import { CancelStreamButton } from '../components/CancelStreamButton.js';
+import { ConnectPrompt } from '../components/ConnectPrompt.js';
 import { PrimaryButton } from '../components/PrimaryButton.js';
 import { Progress } from '../components/Progress.js';
+import { StreamedAmount, StreamRateText, streamWhen } from '../components/StreamFigures.js';
 import { TokenSelect } from '../components/TokenSelect.js';
 import { useBalances } from '../hooks/useBalances.js';
 import { useInspect } from '../hooks/useInspect.js';
 import { useChainNowMs } from '../hooks/useNow.js';
+import { useStreamLive } from '../hooks/useStreamLive.js';
 import { useTokens } from '../hooks/useTokens.js';
 import { useWallet } from '../hooks/useWallet.js';
 import { useWriters } from '../hooks/useWriters.js';
 import { copy } from '../lib/copy.js';
-import { CUSTOM_DURATION_UNITS, STREAM_DURATION_PRESETS } from '../lib/durations.js';
-import { formatAmount, formatDateTime, formatDuration, formatFixed, shortAddress, tickingFractionDigits, toInputText } from '../lib/format.js';
+import { CUSTOM_DURATION_UNITS, parseDurationText, STREAM_DURATION_PRESETS } from '../lib/durations.js';
+import { formatDateTime, formatDuration, formatTokenAmount, shortAddress, toInputText } from '../lib/format.js';
 import { primaryAction } from '../lib/primaryAction.js';
 import { validateStreamForm } from '../lib/streamForm.js';
-import { canCancelStream, previewStream, progressBps, streamedAt, streamStatusAt } from '../lib/streams.js';
+import { canCancelStream, previewStream, progressBps } from '../lib/streams.js';
 import { testIds } from '../lib/testIds.js';
 import { tickAt } from '../lib/ticking.js';
 
@@ -45,7 +50,11 @@ export default function Streams() {
               ))}
             </div>
           </div>
-          {list.length === 0 ? <div className="empty">{tab === 'incoming' ? copy.streams.emptyIncoming : copy.streams.emptyOutgoing}</div> : null}
+          {!wallet.connected ? (
+            <ConnectPrompt text={copy.streams.connectPrompt} testId={testIds.streams.connectPrompt} />
+          ) : list.length === 0 ? (
+            <div className="empty">{tab === 'incoming' ? copy.streams.emptyIncoming : copy.streams.emptyOutgoing}</div>
+          ) : null}
           {list.map((s) => (
             <StreamRow key={s.id} stream={s} direction={tab} />
           ))}
@@ -57,47 +66,40 @@ export default function Streams() {
 
 function StreamRow({ stream, direction }: { stream: StreamView; direction: 'incoming' | 'outgoing' }) {
   const tokens = useTokens();
-  const writers = useWriters();
   const meta = tokens.meta(stream.token);
-  const times = {
-    amount: BigInt(stream.amount),
-    start: BigInt(stream.start),
-    duration: BigInt(stream.duration),
-    status: stream.status,
-    streamed: BigInt(stream.streamed),
-    canceledAt: stream.canceledAt === null ? null : BigInt(stream.canceledAt),
-  };
-  const initialNow = useChainNowMs(false);
-  const live = initialNow !== undefined && streamStatusAt(times, initialNow) !== 'settled' && stream.status !== 'canceled';
-  const now = useChainNowMs(live) ?? BigInt(stream.start) * 1000n;
-  const status = streamStatusAt(times, now);
-  const streamed = streamedAt(times, now);
-  const digits = tickingFractionDigits(times.duration > 0n ? times.amount / times.duration : 0n, meta.decimals);
+  const { times, now, status, streamed } = useStreamLive(stream);
   const other = direction === 'incoming' ? stream.sender : stream.receiver;
-  const [busy, setBusy] = useState(false);
   const [chartOpen, setChartOpen] = useState(false);
+  const canceled = stream.status === 'canceled';
 
   return (
-    <div className="card" style={{ margin: 0, background: 'var(--panel-2)' }} data-testid={testIds.streams.row(stream.id)}>
+    <article className="card stream-row" data-testid={testIds.streams.row(stream.id)} aria-labelledby={`stream-${stream.id}-title`}>
       <div className="spread">
-        <span>
+        <a href={`#/stream/${stream.id}`} id={`stream-${stream.id}-title`} className="link" data-testid={testIds.streams.link(stream.id)}>
           <strong>#{stream.id}</strong> {direction === 'incoming' ? copy.streams.from : copy.streams.to} <span className="mono" title={other}>{shortAddress(other)}</span>
-        </span>
+        </a>
         <span className={`badge ${status}`} data-testid={testIds.streams.status(stream.id)}>
           {copy.streams.status[status]}
         </span>
       </div>
-      <div className="spread">
+      <div className="spread wrap">
         <span className="num">
-          <span className={status === 'streaming' ? 'ticking' : ''} data-testid={testIds.streams.streamed(stream.id)} data-value={streamed.toString()}>
-            {formatFixed(streamed, meta.decimals, status === 'streaming' ? digits : 4)}
-          </span>{' '}
-          / {formatAmount(times.amount, meta.decimals)} {meta.symbol}
+          <StreamedAmount streamed={streamed} times={times} status={status} decimals={meta.decimals} testId={testIds.streams.streamed(stream.id)} /> / <Amount value={times.amount} decimals={meta.decimals} symbol={meta.symbol} />
         </span>
         <span className="muted small">
-          {formatDuration(times.duration)} · {status === 'pending' ? `starts ${formatDateTime(times.start)}` : `ends ${formatDateTime(stream.end)}`}
+          {canceled ? null : (
+            <>
+              <StreamRateText times={times} decimals={meta.decimals} symbol={meta.symbol} testId={testIds.streams.rate(stream.id)} /> ·{' '}
+            </>
+          )}
+          {formatDuration(times.duration)} · {streamWhen(stream, status)}
         </span>
       </div>
+      {canceled ? (
+        <p className="small muted" data-testid={testIds.streams.canceledInfo(stream.id)}>
+          {copy.streams.receiverKept} <Amount value={times.streamed} decimals={meta.decimals} symbol={meta.symbol} /> · {copy.streams.refunded} <Amount value={times.amount - times.streamed} decimals={meta.decimals} symbol={meta.symbol} />
+        </p>
+      ) : null}
       <Progress bps={progressBps(streamed, times.amount)} />
       {chartOpen ? (
         <Suspense fallback={<div className="chart-box small-chart muted">…</div>}>
@@ -105,26 +107,12 @@ function StreamRow({ stream, direction }: { stream: StreamView; direction: 'inco
         </Suspense>
       ) : null}
       <div className="row">
-        <button type="button" className="ghost small" aria-expanded={chartOpen} data-testid={testIds.streams.chartToggle(stream.id)} onClick={() => setChartOpen((o) => !o)}>
+        <button type="button" className="ghost small" aria-expanded={chartOpen} aria-label={copy.streams.chartName(chartOpen, stream.id)} data-testid={testIds.streams.chartToggle(stream.id)} onClick={() => setChartOpen((o) => !o)}>
           {chartOpen ? copy.streams.hideChart : copy.streams.showChart}
         </button>
-        {canCancelStream(times, now, direction === 'outgoing') ? (
-          <button
-            type="button"
-            className="danger small"
-            disabled={busy}
-            data-testid={testIds.streams.cancel(stream.id)}
-            onClick={async () => {
-              setBusy(true);
-              await writers.addInput(`Cancel stream #${stream.id}`, 'cancelStream', [BigInt(stream.id)]);
-              setBusy(false);
-            }}
-          >
-            {busy ? copy.button.working : copy.button.cancel}
-          </button>
-        ) : null}
+        {canCancelStream(times, now, direction === 'outgoing') ? <CancelStreamButton stream={stream} /> : null}
       </div>
-    </div>
+    </article>
   );
 }
 
@@ -150,16 +138,18 @@ function CreateStream() {
   const meta = token ? tokens.meta(token) : undefined;
   const live = token ? map.get(token) : undefined;
   const available = live ? tickAt(live.available, nowMs) : 0n;
-  const duration = preset === 'custom' ? (/^\d+$/.test(customValue) ? BigInt(customValue) * customUnit : 0n) : preset;
+  const custom = parseDurationText(customValue, customUnit);
+  const duration = preset === 'custom' ? (custom.ok ? custom.seconds : 0n) : preset;
+  const durationError = preset === 'custom' && !custom.ok ? copy.streams.durationText[custom.reason] : undefined;
   const start = startMode === 'now' || startAt === '' ? 0n : BigInt(Math.floor(new Date(startAt).getTime() / 1000));
-  const form = validateStreamForm({ sender: wallet.address, receiver, amountText: text, decimals: meta?.decimals ?? 18, available: wallet.connected ? available : undefined, start, duration, now });
+  const form = validateStreamForm({ sender: wallet.address, receiver, amountText: text, decimals: meta?.decimals ?? 18, available: wallet.connected ? available : undefined, start, duration, now, durationError });
   const action = primaryAction({ ...wallet, busy, amount: form.amount, symbol: meta?.symbol ?? '', formError: form.firstError, submitLabel: copy.button.startStream });
   const preview = form.amount.state === 'ok' && duration > 0n ? previewStream(form.amount.value, start === 0n ? now : start, duration) : null;
 
   const submit = async () => {
     if (!token || !meta || form.amount.state !== 'ok' || !form.receiver) return;
     setBusy(true);
-    const stage = await writers.addInput(`Stream ${formatAmount(form.amount.value, meta.decimals)} ${meta.symbol} to ${shortAddress(form.receiver)}`, 'stream', [token, form.receiver, form.amount.value, start, duration]);
+    const stage = await writers.addInput(`Stream ${formatTokenAmount(form.amount.value, meta.decimals, meta.symbol)} to ${shortAddress(form.receiver)}`, 'stream', [token, form.receiver, form.amount.value, start, duration]);
     setBusy(false);
     if (stage.stage === 'accepted') setText('');
   };
@@ -182,7 +172,7 @@ function CreateStream() {
         testId={testIds.streams.amount}
         error={form.errors.amount}
         onMax={meta ? () => setText(toInputText(available, meta.decimals)) : undefined}
-        hint={meta ? `${copy.portfolio.available}: ${formatAmount(available, meta.decimals)}` : undefined}
+        hint={meta && wallet.connected ? <>{copy.portfolio.available}: <Amount value={available} decimals={meta.decimals} symbol={meta.symbol} /></> : undefined}
       />
       <div className="field">
         <span className="field-label">{copy.streams.start}</span>
@@ -211,28 +201,44 @@ function CreateStream() {
         </div>
         {preset === 'custom' ? (
           <div className="row">
-            <input style={{ width: '6rem' }} inputMode="numeric" value={customValue} onChange={(e) => setCustomValue(e.target.value.replace(/\D/g, ''))} data-testid={testIds.streams.customValue} />
-            <select style={{ width: 'auto' }} value={customUnit.toString()} onChange={(e) => setCustomUnit(BigInt(e.target.value))} data-testid={testIds.streams.customUnit}>
+            {/* what the user typed stays as typed: it is read, never rewritten */}
+            <input
+              style={{ width: '7rem' }}
+              inputMode="decimal"
+              autoComplete="off"
+              aria-label={copy.streams.customValueLabel}
+              aria-invalid={!!durationError}
+              aria-describedby="stream-duration-error"
+              value={customValue}
+              onChange={(e) => setCustomValue(e.target.value)}
+              data-testid={testIds.streams.customValue}
+            />
+            <select style={{ width: 'auto' }} aria-label={copy.streams.customUnitLabel} value={customUnit.toString()} onChange={(e) => setCustomUnit(BigInt(e.target.value))} data-testid={testIds.streams.customUnit}>
               {CUSTOM_DURATION_UNITS.map((u) => (
                 <option key={u.label} value={u.seconds.toString()}>
                   {u.label}
                 </option>
               ))}
             </select>
+            {custom.ok ? (
+              <span className="muted small" data-testid={testIds.streams.customDurationIs} data-value={custom.seconds.toString()}>
+                {copy.streams.durationIs(formatDuration(custom.seconds))}
+              </span>
+            ) : null}
           </div>
         ) : null}
-        {form.errors.duration ? <span className="field-error" data-testid={testIds.streams.error('duration')}>{form.errors.duration}</span> : null}
+        {form.errors.duration ? (
+          <span className="field-error" id="stream-duration-error" role="alert" data-testid={testIds.streams.error('duration')}>
+            {form.errors.duration}
+          </span>
+        ) : null}
       </div>
       {preview && meta ? (
         <p className="muted small" data-testid={testIds.streams.preview}>
-          <span data-testid={testIds.streams.previewPerSecond} data-value={preview.perSecond.toString()}>
-            {formatAmount(preview.perSecond, meta.decimals, 6)}
+          <span data-testid={testIds.streams.previewRate} data-unit={preview.rate.unit.name} data-base-units={preview.rate.perUnit.toString()}>
+            <Amount value={preview.rate.perUnit} decimals={meta.decimals} /> {copy.streams.per(meta.symbol, preview.rate.unit.name)}
           </span>{' '}
-          {copy.streams.perSecond(meta.symbol)} ·{' '}
-          <span data-testid={testIds.streams.previewPerMonth} data-value={preview.perMonth.toString()}>
-            {formatAmount(preview.perMonth, meta.decimals, 2)}
-          </span>{' '}
-          {copy.streams.perMonth(meta.symbol)} · {copy.streams.ends}{' '}
+          · {formatDuration(duration)} · {copy.streams.ends}{' '}
           <span data-testid={testIds.streams.previewEnd} data-value={preview.end.toString()}>
             {formatDateTime(preview.end)}
           </span>
