@@ -8,4 +8,5 @@ export STREAMSWAP_DB=/tmp/streamswap/dapp.sqlite
 # The environment file written by scripts/machine/build-app.sh: the binding and SQLite settings.
 . /app/env
 cd /app
-exec /app/streamswap-rollup-http --port=5004 -- node /app/main.mjs
+# STREAMSWAP_NODE_FLAGS (from env): flags for node itself, e.g. V8 options chosen by measurement.
+exec /app/streamswap-rollup-http --port=5004 -- node ${STREAMSWAP_NODE_FLAGS:-} /app/main.mjs
