@@ -16,7 +16,7 @@ install -m 0644 "$REPO/machine/app/env" "$STAGE/env"
 key=$(content_key "$STAGE")
 img=$OUT/app-$key.ext2
 if [ ! -f "$img" ]; then
-  make_ext2 "$STAGE" "$img.tmp" 5d1a6e5c-57e4-4b1e-9d3a-7a5c3ea5e002 app
+  make_ext2 "$STAGE" "$img.tmp" 5d1a6e5c-57e4-4b1e-9d3a-7a5c3ea5e002 app 4096   # read-only: little slack
   mv "$img.tmp" "$img"
 fi
 ln -sfn "$(basename "$img")" "$OUT/app.ext2"

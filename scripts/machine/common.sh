@@ -37,11 +37,11 @@ copy_tree() { # <src> <dst>
 # directory-hash seed; every time (inodes and superblock) zero. e2fsprogs 1.47.0 copies each file's
 # ctime and stamps the superblock with the current time (it ignores SOURCE_DATE_EPOCH), so the times are
 # zeroed with debugfs after mke2fs.
-make_ext2() { # <dir> <image> <uuid> <label>
-  local dir=$1 img=$2 uuid=$3 label=$4 kib blocks cmds
+make_ext2() { # <dir> <image> <uuid> <label> [<slack KiB, default 65536>]
+  local dir=$1 img=$2 uuid=$3 label=$4 slack=${5:-65536} kib blocks cmds
   find "$dir" -exec touch -h -d @0 {} +
-  # Size: the tree plus a quarter and 64 MiB of slack, in 4 KiB blocks (deterministic for a given tree).
-  kib=$(du -sk --apparent-size "$dir" | cut -f1); blocks=$(( (kib * 5 / 4 + 65536) / 4 ))
+  # Size: the tree plus a quarter and the slack, in 4 KiB blocks (deterministic for a given tree).
+  kib=$(du -sk --apparent-size "$dir" | cut -f1); blocks=$(( (kib * 5 / 4 + slack) / 4 ))
   rm -f "$img"
   E2FSPROGS_FAKE_TIME=0 mke2fs -q -t ext2 -b 4096 -I 256 -m 0 -L "$label" -U "$uuid" -E hash_seed="$uuid" \
     -d "$dir" "$img" "$blocks" >&2
