@@ -13,7 +13,7 @@ install -m 0755 "$(readlink -f "$server")" "$STAGE/streamswap-rollup-http"
 install -m 0755 "$REPO/machine/app/init.sh" "$STAGE/init.sh"
 install -m 0644 "$REPO/machine/app/env" "$STAGE/env"
 [ -z "${STREAMSWAP_MACHINE_ENV:-}" ] || printf '%s\n' "$STREAMSWAP_MACHINE_ENV" >>"$STAGE/env"
-key=$(content_key "$STAGE")
+key=$(content_key "$STAGE" "$0" "$REPO/scripts/machine/common.sh")
 img=$OUT/app-$key.ext2
 if [ ! -f "$img" ]; then
   make_ext2 "$STAGE" "$img.tmp" 5d1a6e5c-57e4-4b1e-9d3a-7a5c3ea5e002 app 4096   # read-only: little slack
