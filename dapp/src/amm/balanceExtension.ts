@@ -86,6 +86,15 @@ export function viewAccount(e: PairEngine, token: Address, account: Address, t: 
     if (v !== null && (validUntil === null || v < validUntil)) validUntil = v;
   };
   for (const o of owing) {
+    if (o.watch) {
+      // A limit order still watched may be stopped at any execution point after the pair's last execution, and a
+      // projection does not predict stops: its proceeds are shown as executed (at the stored pair's time), never
+      // projected, so that what is shown as available is what a debit can take (settle releases at least this).
+      const executed = e.pairs.load(o.pair);
+      owed += boughtAt(o, executed.lastT, e.efLookup(executed, new Map())) - o.paid;
+      soonest(nextChange(o, executed.lastT));
+      continue;
+    }
     const p = project(o.pair);
     const at = p.state.lastT;
     owed += boughtAt(o, at, e.efLookup(p.state, p.snaps)) - o.paid;

@@ -43,4 +43,27 @@ describe('the ledger–AMM seam', () => {
     expect(available(d, TKB, ALICE)).toBe(0n);
     expect(d.call(BOB, { functionName: 'withdraw', args: [TKB, available(d, TKB, BOB)] }, end + 1n)).toEqual(ACCEPTED);
   });
+
+  it('shows a watched limit order’s proceeds as executed, not projected past a stop, so the available shown can be withdrawn', () => {
+    // found by the composed fuzz (seed 333): a projection does not predict limit stops, execution does
+    const d = new AppDriver();
+    for (const acc of [ALICE, BOB, CAROL]) for (const tok of [TKA, TKB]) d.depositErc20(tok, acc, 1_000_000n * E18, T0);
+    expect(d.call(CAROL, { functionName: 'addLiquidity', args: [TKA, TKB, 100_000n * E18, 300_000n * E18, 0n, 0n] }, T0)).toEqual(ACCEPTED);
+    // Alice sells 550k TKB over 21 s with a limit at 19% of the spot price (TKA per TKB); Bob's sale then breaks it
+    const spotX64 = (100_000n << 64n) / 300_000n;
+    expect(d.call(ALICE, { functionName: 'swapWithLimit', args: [TKB, TKA, 550_000n * E18, 0n, 0n, 21n, (spotX64 * 19n) / 100n] }, T0)).toEqual(ACCEPTED);
+    expect(d.call(BOB, { functionName: 'swap', args: [TKB, TKA, 240_000n * E18, 0n, 0n, 0n] }, T0)).toEqual(ACCEPTED);
+    const t = T0 + 101n;
+    // a projection would show the order completed (~28,028 TKA); executed, it stops early and pays ~21,472 TKA
+    expect(d.call(ALICE, { functionName: 'withdraw', args: [TKA, available(d, TKA, ALICE, t)] }, t)).toEqual(ACCEPTED);
+    // a trade on the pair executes it: the stop happens, the proceeds and the unsold TKB are Alice's to withdraw
+    expect(d.call(BOB, { functionName: 'swap', args: [TKA, TKB, E18, 0n, 0n, 0n] }, t)).toEqual(ACCEPTED);
+    expect(inspectRoute(d.app, `order/1?at=${t}`)).toMatchObject({ status: 'stopped' });
+    const proceeds = available(d, TKA, ALICE, t);
+    const tkb = available(d, TKB, ALICE, t);
+    expect(proceeds).toBeGreaterThan(21_000n * E18);
+    expect(tkb).toBeGreaterThan(450_000n * E18 + 100_000n * E18);
+    expect(d.call(ALICE, { functionName: 'withdraw', args: [TKA, proceeds] }, t)).toEqual(ACCEPTED);
+    expect(d.call(ALICE, { functionName: 'withdraw', args: [TKB, tkb] }, t)).toEqual(ACCEPTED);
+  });
 });
