@@ -85,6 +85,19 @@ function mutableColumns(o: Omit<Order, 'id'>): SqlValue[] {
   ];
 }
 
+/**
+ * Accumulator snapshots (pair, t, dir, ef) collected during one walk, as the flat parameter list of the insert
+ * (no object per row: an execution may cross tens of thousands of points).
+ */
+export class SnapshotBatch {
+  readonly params: SqlValue[] = [];
+  constructor(private readonly pair: bigint) {}
+
+  add(t: bigint, dir: 0 | 1, ef: bigint): void {
+    this.params.push(this.pair, t, dir === 0 ? 0n : 1n, ef.toString());
+  }
+}
+
 /** The schedules of all pairs: `next` of protocol's ScheduleSource, per pair. */
 export interface PairSchedules {
   next(pair: bigint, after: bigint, upTo: bigint): readonly ScheduleRow[];
@@ -241,26 +254,20 @@ export class OrderStore implements PairSchedules {
   }
 
   /**
-   * Writes many accumulator snapshots of one pair with few statements: multi-row `INSERT ... VALUES` of
+   * Writes the accumulator snapshots collected in `batch` with few statements: multi-row `INSERT ... VALUES` of
    * SNAPSHOT_BATCH rows (4 parameters a row, below SQLite's historical 999-parameter limit, so any build
    * accepts it), each prepared once and cached; the tail goes in power-of-two chunks. Per-row
    * statements cost more than the closed form itself when an execution crosses thousands of points, and
    * bound parameters measured ~2x faster than one JSON text through json_each.
    */
-  snapshotMany(pair: bigint, rows: readonly { t: bigint; dir: 0 | 1; ef: bigint }[]): void {
-    for (let i = 0, n = 0; i < rows.length; i += n) {
+  snapshotMany(batch: SnapshotBatch): void {
+    const params = batch.params;
+    const rows = params.length >> 2;
+    for (let i = 0, n = 0; i < rows; i += n) {
       // full batches, then the tail in powers of two: at most 9 distinct statements ever
-      const left = rows.length - i;
+      const left = rows - i;
       n = left >= SNAPSHOT_BATCH ? SNAPSHOT_BATCH : 1 << (31 - Math.clz32(left));
-      const params: SqlValue[] = new Array<SqlValue>(4 * n);
-      for (let k = 0; k < n; k++) {
-        const r = rows[i + k] as { t: bigint; dir: 0 | 1; ef: bigint };
-        params[4 * k] = pair;
-        params[4 * k + 1] = r.t;
-        params[4 * k + 2] = BigInt(r.dir);
-        params[4 * k + 3] = r.ef.toString();
-      }
-      this.db.prepare(snapshotInsertSql(n)).run(...params);
+      this.db.prepare(snapshotInsertSql(n)).run(...params.slice(4 * i, 4 * (i + n)));
     }
   }
 

@@ -1,11 +1,11 @@
 import type { Address } from 'viem';
-import { type AdvanceHooks, AppError, POOL_UNIT_BITS, poolUnitsToWei, weiToPoolUnits, X64_BITS } from '@streamswap/protocol';
+import { type AdvanceHooks, AppError, type ScheduleRow, POOL_UNIT_BITS, poolUnitsToWei, weiToPoolUnits, X64_BITS } from '@streamswap/protocol';
 import type { Ledger } from '../ledger/Ledger.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { pairTokens } from './addresses.js';
 import { History } from './History.js';
 import { boughtAt, end, initialRate, type Order, rateAt, soldX64At } from './orderMath.js';
-import { OrderStore } from './OrderStore.js';
+import { OrderStore, SnapshotBatch } from './OrderStore.js';
 import { type PairState, PairStore } from './PairStore.js';
 import { executeVirtualOrders } from './virtualOrders.js';
 
@@ -67,19 +67,21 @@ export class PairEngine {
     const s = this.pairs.load(id);
     // snapshots are written in one batch after the walk; limit checks during the walk read them from `snaps`
     const snaps = new Map<string, bigint>();
-    const pending: { t: bigint; dir: 0 | 1; ef: bigint }[] = [];
+    const pending = new SnapshotBatch(s.id);
     const hooks: AdvanceHooks<PairState> = {
-      onPoint: (_st, rows, efs) => {
-        for (const r of rows) {
-          pending.push({ t: r.t, dir: r.dir, ef: efs[r.dir] });
-          if (s.limits > 0) snaps.set(`${r.t}:${r.dir}`, efs[r.dir]);
+      onPoint: (st, rows, from, to) => {
+        for (let i = from; i < to; i++) {
+          const r = rows[i] as ScheduleRow;
+          const ef = st.sides[r.dir].ef;
+          pending.add(r.t, r.dir, ef);
+          if (st.limits > 0) snaps.set(`${r.t}:${r.dir}`, ef);
         }
       },
       onCheck: (st, at) => this.checkLimits(st, at, snaps),
     };
     const moved = s.lastT < t;
     executeVirtualOrders(s, t, this.orders.scheduleOf(s.id), hooks);
-    this.orders.snapshotMany(s.id, pending);
+    this.orders.snapshotMany(pending);
     if (fold) {
       s.reserve0 += s.fee0;
       s.reserve1 += s.fee1;
@@ -121,8 +123,11 @@ export class PairEngine {
     const state = this.pairs.load(id);
     const snaps = new Map<string, bigint>();
     executeVirtualOrders(state, t, this.orders.scheduleOf(id), {
-      onPoint: (_s, rows, efs) => {
-        for (const r of rows) snaps.set(`${r.t}:${r.dir}`, efs[r.dir]);
+      onPoint: (st, rows, from, to) => {
+        for (let i = from; i < to; i++) {
+          const r = rows[i] as ScheduleRow;
+          snaps.set(`${r.t}:${r.dir}`, st.sides[r.dir].ef);
+        }
       },
     });
     return { state, snaps };

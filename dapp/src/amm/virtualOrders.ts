@@ -1,4 +1,4 @@
-import { advance, type AdvanceHooks, netSoldOf, poolUnitsToWei, type ScheduleSource } from '@streamswap/protocol';
+import { advance, type AdvanceHooks, netSoldOf, poolUnitsToWei, type ScheduleRow, type ScheduleSource } from '@streamswap/protocol';
 import type { PairState } from './PairStore.js';
 
 
@@ -40,9 +40,12 @@ export function executeVirtualOrders(s: PairState, t: bigint, src: ScheduleSourc
   const net: [bigint, bigint] = [netSoldOf(a), netSoldOf(b)];
   const onPoint = hooks.onPoint;
   advance(s, t, src, {
-    onPoint: (st, rows, efs) => {
-      onPoint?.(st, rows, efs);
-      for (const row of rows) st.sides[row.dir].open -= row.ends;
+    onPoint: (st, rows, from, to) => {
+      onPoint?.(st, rows, from, to);
+      for (let i = from; i < to; i++) {
+        const row = rows[i] as ScheduleRow;
+        if (row.ends !== 0) st.sides[row.dir].open -= row.ends;
+      }
     },
     ...(hooks.onCheck === undefined ? {} : { onCheck: hooks.onCheck }),
   });

@@ -8,6 +8,12 @@
 
 /** 2^i for i <= 1024: thresholds for bitLength (comparisons allocate nothing, shifts do). */
 const POW2: bigint[] = Array.from({ length: 1025 }, (_, i) => 1n << BigInt(i));
+/** BigInt(i) for i <= 1024: shift amounts without a conversion each time. */
+const SHIFT: bigint[] = Array.from({ length: 1025 }, (_, i) => BigInt(i));
+const shiftOf = (i: number): bigint => (i <= 1024 ? (SHIFT[i] as bigint) : BigInt(i));
+/** 2^i as a double for i <= 64, built by exact doublings (no Math.pow, which ECMAScript does not pin down). */
+const POW2_DOUBLE: number[] = [1];
+for (let i = 1; i <= 64; i++) POW2_DOUBLE.push((POW2_DOUBLE[i - 1] as number) * 2);
 
 /** Number of bits of a non-negative bigint (0 for 0). Integer operations only: comparisons, one shift, then clz32. */
 export function bitLength(n: bigint): number {
@@ -24,7 +30,7 @@ export function bitLength(n: bigint): number {
   if (v >= POW2[lo + 128]!) lo += 128;
   if (v >= POW2[lo + 64]!) lo += 64;
   if (v >= POW2[lo + 32]!) lo += 32;
-  if (lo > 0) v >>= BigInt(lo);
+  if (lo > 0) v >>= shiftOf(lo);
   return bits + lo + 32 - Math.clz32(Number(v));
 }
 
@@ -40,15 +46,16 @@ export function isqrt(n: bigint): bigint {
   const bits = bitLength(n);
   let shift = bits > 104 ? bits - 104 : 0;
   shift += shift & 1;
-  const top = shift === 0 ? n : n >> BigInt(shift);
+  const top = shift === 0 ? n : n >> shiftOf(shift);
   const d = Number(top);
-  let f = Number(1n << BigInt((bitLength(top) + 1) >> 1)); // >= sqrt(d)
+  // top has bits - shift (<= 104) bits, so 2^ceil(that / 2) >= sqrt(d); the double is exact (a power of two)
+  let f = POW2_DOUBLE[(bits - shift + 1) >> 1] as number;
   for (let i = 0; i < 64; i++) {
     const g = (f + d / f) * 0.5;
     if (g >= f) break;
     f = g;
   }
-  const r = BigInt(f - (f % 1)) << BigInt(shift >> 1);
+  const r = BigInt(f - (f % 1)) << shiftOf(shift >> 1);
   let x = r + (r >> 46n) + 2n; // above the root: the double estimate is within ~2^-50 relative
   for (;;) {
     const y = (x + n / x) >> 1n;

@@ -138,9 +138,9 @@ function walkSchedule(input: StreamedEstimateInput, schedule: readonly SaleRateC
   let efStart = 0n;
   let efSplit = 0n;
   advance(pool, end, arraySchedule(rows), {
-    onPoint: (at, _rows, efs) => {
-      if (at.lastT === start) efStart = efs[0];
-      if (at.lastT === split) efSplit = efs[0];
+    onPoint: (at) => {
+      if (at.lastT === start) efStart = at.sides[0].ef;
+      if (at.lastT === split) efSplit = at.sides[0].ef;
     },
   });
   return proceedsFromEf(rate, rem, efStart, efSplit, pool.sides[0].ef);

@@ -73,18 +73,19 @@ function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, num: bi
   if (D === 0n) return x0 + 1n;
   const bits = bitLength(xIn) + 32 - unitBits;
   const p = bits > 64 ? bits : 64;
-  const P = BigInt(p);
-  const S = 1n << P;
-  const r = isqrt((num << (2n * P)) / den);
+  const c = precisionConstants(p);
+  const P = c.P;
+  const S = c.S;
+  const r = isqrt((num << c.twoP) / den);
   const z = (2n * r * yIn) / y0;
   if (z < S) {
-    // z < 1: E = sum z^k / (k+1)! directly (E >= 1: full relative precision even for tiny z)
+    // z < 1: E = sum z^k / (k+1)! directly (E >= 1: full relative precision even for tiny z). The first term
+    // ((S * z) >> P) / 2 is z / 2 exactly (S = 2^P), so it is taken without the product.
+    let term = z >> 1n;
     let e = S;
-    let term = S;
-    for (let k = 2n; ; k++) {
-      term = ((term * z) >> P) / k;
-      if (term === 0n) break;
+    for (let k = 3; term !== 0n; k++) {
       e += term;
+      term = ((term * z) >> P) / smallBigInt(k);
     }
     return x0 + (D * e) / ((y0 << P) + ((yIn * e * (S + r)) >> P)) + 1n;
   }
@@ -93,7 +94,32 @@ function closedFormEnd(x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, num: bi
   return x0 + (D << P) / (y0 * invE + yIn * (S + r)) + 1n;
 }
 
-/** Clamps the ends to what the pool can hold and enforces x * y >= k. */
+/** P, 2^P and 2P as bigints for a precision p, computed once per p (they are asked for every segment). */
+interface PrecisionConstants {
+  P: bigint;
+  S: bigint;
+  twoP: bigint;
+}
+const PRECISION: PrecisionConstants[] = [];
+function precisionConstants(p: number): PrecisionConstants {
+  let c = PRECISION[p];
+  if (c === undefined) {
+    const P = BigInt(p);
+    c = { P, S: 1n << P, twoP: 2n * P };
+    PRECISION[p] = c;
+  }
+  return c;
+}
+
+/** BigInt(k) for the Taylor divisors, without a conversion per term. */
+const SMALL: bigint[] = Array.from({ length: 256 }, (_, i) => BigInt(i));
+const smallBigInt = (k: number): bigint => (k < 256 ? (SMALL[k] as bigint) : BigInt(k));
+
+/**
+ * Clamps the ends to what the pool can hold. x * y >= k holds by construction, not by luck: every caller passes
+ * one end as ceilDiv(k, other end), and each clamp replaces one end and recomputes the other as ceilDiv(k, it),
+ * so no product check is needed (it was a 2x-width multiplication per segment that could never fire).
+ */
 function finish(k: bigint, x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, xEnd: bigint, yEnd: bigint): SegmentResult {
   let x = xEnd;
   let y = yEnd;
@@ -105,12 +131,6 @@ function finish(k: bigint, x0: bigint, y0: bigint, xIn: bigint, yIn: bigint, xEn
   } else if (y > yMax) {
     y = yMax;
     x = ceilDiv(k, y);
-  }
-  if (x * y < k) {
-    // Only reachable through approximation error far below 1 wei: restore k on the side with room.
-    const y2 = ceilDiv(k, x);
-    if (y2 <= yMax) y = y2;
-    else x = ceilDiv(k, y);
   }
   return { x, y, outX: xMax - x, outY: yMax - y };
 }

@@ -58,8 +58,11 @@ export interface ScheduleSource {
 }
 
 export interface AdvanceHooks<S extends TwammPool = TwammPool> {
-  /** A schedule point was reached: `efs` are the accumulators at that instant, before its rows apply. */
-  onPoint?(state: S, rows: readonly ScheduleRow[], efs: readonly [bigint, bigint]): void;
+  /**
+   * A schedule point was reached (state.lastT): its rows are rows[from] .. rows[to - 1]; state.sides[d].ef are the
+   * accumulators at that instant, before its rate changes apply. (A range of the batch, not a new array per point.)
+   */
+  onPoint?(state: S, rows: readonly ScheduleRow[], from: number, to: number): void;
   /** Called at every execution point (schedule points and the final time); returns true if it changed the schedule. */
   onCheck?(state: S, at: bigint): boolean;
 }
@@ -118,25 +121,31 @@ export function tradeSegment(s: TwammPool, dt: bigint): void {
  */
 export function advance<S extends TwammPool>(s: S, t: bigint, src: ScheduleSource, hooks: AdvanceHooks<S> = {}): void {
   if (t <= s.lastT) return;
+  const { onPoint, onCheck } = hooks;
+  const sides = s.sides;
   for (;;) {
     const batch = src.next(s.lastT, t);
-    if (batch.length === 0) break;
+    const n = batch.length;
+    if (n === 0) break;
     let i = 0;
     let changed = false;
-    while (i < batch.length && !changed) {
+    while (i < n && !changed) {
       const at = (batch[i] as ScheduleRow).t;
-      const rows: ScheduleRow[] = [];
-      while (i < batch.length && (batch[i] as ScheduleRow).t === at) rows.push(batch[i++] as ScheduleRow);
+      let j = i + 1;
+      while (j < n && (batch[j] as ScheduleRow).t === at) j++;
       tradeSegment(s, at - s.lastT);
       s.lastT = at;
-      hooks.onPoint?.(s, rows, [s.sides[0].ef, s.sides[1].ef]);
-      for (const row of rows) s.sides[row.dir].rate += row.delta;
-      if (hooks.onCheck?.(s, at)) changed = true;
+      onPoint?.(s, batch, i, j);
+      for (; i < j; i++) {
+        const row = batch[i] as ScheduleRow;
+        sides[row.dir].rate += row.delta;
+      }
+      if (onCheck?.(s, at)) changed = true;
     }
   }
   tradeSegment(s, t - s.lastT);
   s.lastT = t;
-  hooks.onCheck?.(s, t);
+  onCheck?.(s, t);
 }
 
 /** A schedule held in memory (sorted by t, then dir), served in one batch. */
