@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { anvilAccount } from '@streamswap/contracts';
@@ -224,12 +225,18 @@ describe('the reader against the real devnode and back-end', { timeout: 120_000 
   });
 
   it('reports an unreachable node in /health and keeps serving', async () => {
-    const lonely = await startReader({ nodeUrl: 'http://127.0.0.1:1', application: stack.addressBook.application, minBackoffMs: 20 });
+    const closed = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const lonely = await startReader({ nodeUrl: `http://127.0.0.1:${closed}`, application: stack.addressBook.application, minBackoffMs: 20 });
     try {
       for (let k = 0; k < 200 && lonely.follower.status().lastError === null; k++) await new Promise((r) => setTimeout(r, 20));
       const health = (await (await fetch(`${lonely.url}/health`)).json()) as { status: string; lastError: string };
       expect(health.status).toBe('retrying');
-      expect(health.lastError).toMatch(/fetch failed|ECONNREFUSED/);
+      expect(health.lastError).toBe(`cartesi_getProcessedInputCount at http://127.0.0.1:${closed}/rpc failed: ECONNREFUSED`);
       expect((await get(lonely, 'status')).status).toBe(200);
     } finally {
       await lonely.stop();

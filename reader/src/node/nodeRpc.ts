@@ -39,12 +39,19 @@ export class RpcError extends Error {
 export function httpRpc(url: string, timeoutMs = 10_000): RpcCall {
   let id = 0;
   return async (method, params) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, a timeout...).
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new Error(`${method} at ${url} failed: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+    }
     if (!response.ok) throw new Error(`${method} at ${url} answered HTTP ${response.status}`);
     const body = (await response.json()) as { result?: unknown; error?: { code: number; message: string } };
     if (body.error) throw new RpcError(body.error.code, `${method}: ${body.error.message} (code ${body.error.code})`);
