@@ -320,6 +320,9 @@ describe('the reader against the real devnode and back-end', { timeout: 120_000 
     const badFirst = await gql(reader, '{ orders(first: 100000) { nodes { id } } }');
     expect(badFirst.status).toBe(400);
     expect(badFirst.body.errors![0]!.message).toContain('first must be from 1 to 500');
+    const greedy = await gql(reader, `{ ${Array.from({ length: 17 }, (_, k) => `s${k}: streams(first: 500) { nodes { id } }`).join(' ')} }`);
+    expect(greedy.status).toBe(400);
+    expect(greedy.body.errors![0]!.message).toBe('A query may ask for at most 16 root fields (aliases included); this one asks for 17.');
     const badTime = await gql(reader, '{ pools(at: -5) { reserveA } }');
     expect(badTime.status).toBe(400);
     expect(badTime.body.errors![0]!.message).toContain('UnixTime');

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StreamSwapApp } from '@streamswap/dapp';
-import { createYoga } from 'graphql-yoga';
+import { type Plugin, createGraphQLError, createYoga } from 'graphql-yoga';
 import type { Follower, ProcessedEvent } from '../replica/Follower.js';
 import { readerSchema } from '../graphql/schema.js';
 import { AnswerCache } from './AnswerCache.js';
@@ -42,6 +42,7 @@ export async function startReaderServer(app: StreamSwapApp, follower: Follower, 
 
   const yoga = createYoga({
     schema: readerSchema({ app, processedInputIndex: () => processedIndex }),
+    plugins: [limitRootFields(MAX_ROOT_FIELDS)],
     graphqlEndpoint: '/graphql',
     landingPage: false,
     cors: { origin: '*' },
@@ -118,6 +119,28 @@ export async function startReaderServer(app: StreamSwapApp, follower: Follower, 
       sse.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Reads run on the replay's thread, so one document may not ask for unbounded work: at most this many root fields
+ * (aliases count), each list bounded by `first` (at most 500) and a scan limit.
+ */
+const MAX_ROOT_FIELDS = 16;
+
+function limitRootFields(max: number): Plugin {
+  type Node = { kind: string; selectionSet?: { selections: unknown[] } };
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule((context: { reportError(error: Error): void }) => ({
+        OperationDefinition(node: Node) {
+          const count = node.selectionSet?.selections.length ?? 0;
+          if (count > max) {
+            context.reportError(createGraphQLError(`A query may ask for at most ${max} root fields (aliases included); this one asks for ${count}.`));
+          }
+        },
+      }) as never);
     },
   };
 }
