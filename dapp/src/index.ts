@@ -7,3 +7,4 @@ export type { HistoryPoint, OrderRecord, PoolSnapshot, Quote } from './amm/types
 export { StreamSwapApp, defaultAppConfig, type AppConfig, type AdvanceResult, type InputContext } from './app/StreamSwapApp.js';
 export type { Voucher } from './app/withdrawalVoucher.js';
 export { inspectRoute } from './inspect/inspectRoute.js';
+export { InvariantViolation } from './InvariantViolation.js';
