@@ -94,7 +94,7 @@ function StreamDetail({ stream }: { stream: StreamView }) {
               </span>
             </div>
           </div>
-          <Progress bps={bps} />
+          <Progress bps={bps} label={copy.streams.progressName(stream.id)} />
           <p className="muted small">
             {formatBps(bps)} {copy.streams.streamedOf} <Amount value={times.amount} decimals={meta.decimals} symbol={meta.symbol} /> · {streamWhen(stream, status)}
           </p>

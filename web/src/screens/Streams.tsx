@@ -100,7 +100,7 @@ function StreamRow({ stream, direction }: { stream: StreamView; direction: 'inco
           {copy.streams.receiverKept} <Amount value={times.streamed} decimals={meta.decimals} symbol={meta.symbol} /> · {copy.streams.refunded} <Amount value={times.amount - times.streamed} decimals={meta.decimals} symbol={meta.symbol} />
         </p>
       ) : null}
-      <Progress bps={progressBps(streamed, times.amount)} />
+      <Progress bps={progressBps(streamed, times.amount)} label={copy.streams.progressName(stream.id)} />
       {chartOpen ? (
         <Suspense fallback={<div className="chart-box small-chart muted">…</div>}>
           <StreamChart id={stream.id} times={times} decimals={meta.decimals} symbol={meta.symbol} />
