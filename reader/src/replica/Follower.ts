@@ -7,8 +7,10 @@ import { DivergedHistoryError, VerificationError } from './VerificationError.js'
 export interface FollowerOptions {
   /** Wait between polls of the node once caught up. */
   pollMs?: number;
-  /** Inputs per page (and per transaction). */
+  /** Inputs per page of cartesi_listInputs. */
   pageSize?: number;
+  /** Inputs per transaction (the replay yields to reads between transactions). */
+  chunkSize?: number;
   /** Backoff after a failed round: starts here, doubles, capped at maxBackoffMs. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -61,7 +63,7 @@ export class Follower {
     private readonly replica: Replica,
     options: FollowerOptions = {},
   ) {
-    this.opts = { pollMs: 200, pageSize: 500, minBackoffMs: 200, maxBackoffMs: 10_000, ...options };
+    this.opts = { pollMs: 200, pageSize: 500, chunkSize: 100, minBackoffMs: 200, maxBackoffMs: 10_000, ...options };
     this.health = {
       status: 'starting',
       processedInputIndex: Number(replica.cursor().nextInput) - 1,
@@ -176,17 +178,23 @@ export class Follower {
       if (decoded.index !== index) throw new InconsistentPage(`input ${index}'s raw_data carries the index ${decoded.index}`);
       return { input: decoded, raw: input.raw_data, status: input.status, outputs: outputs.get(index) ?? [] };
     });
-    const result = this.replica.applyBatch(verdicts);
-    if (result.applied > 0) {
-      const applied = verdicts.slice(0, result.applied);
-      const newest = applied[applied.length - 1]!.input;
-      this.health.processedInputIndex = Number(newest.index);
-      this.health.lag = Number(processed - this.replica.cursor().nextInput);
-      this.health.status = this.health.lag > 0 ? 'catching-up' : 'following';
-      const event: ProcessedEvent = { index: Number(newest.index), timestamp: Number(newest.timestamp), from: Number(first) };
-      for (const listener of this.listeners) listener(event);
+    // Transactions of at most `chunkSize` inputs, yielding between them: reads share this thread, and a long catch-up
+    // must not hold them for the whole page.
+    for (let at = 0; at < verdicts.length; at += this.opts.chunkSize) {
+      if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+      const chunk = verdicts.slice(at, at + this.opts.chunkSize);
+      const result = this.replica.applyBatch(chunk);
+      if (result.applied > 0) {
+        const newest = chunk[result.applied - 1]!.input;
+        this.health.processedInputIndex = Number(newest.index);
+        this.health.lag = Number(processed - this.replica.cursor().nextInput);
+        this.health.status = this.health.lag > 0 ? 'catching-up' : 'following';
+        const event: ProcessedEvent = { index: Number(newest.index), timestamp: Number(newest.timestamp), from: Number(chunk[0]!.input.index) };
+        for (const listener of this.listeners) listener(event);
+      }
+      if (result.failure) throw result.failure;
+      if (this.stopped) break;
     }
-    if (result.failure) throw result.failure;
     return true;
   }
 
