@@ -152,6 +152,7 @@ export const copy = {
     receiverKept: 'The receiver kept',
     cancelName: (id: string, who: string) => `Cancel stream #${id} to ${who}`,
     openName: (id: string) => `Open stream #${id}`,
+    progressName: (id: string) => `Stream #${id} streamed`,
     chartName: (open: boolean, id: string) => `${open ? 'Hide' : 'Show'} the chart of stream #${id}`,
     cancelTitle: (id: string) => `Cancel stream #${id}?`,
     cancelBody: 'The receiver keeps what has streamed so far; the rest comes back to your available balance. Figures are at this moment: a few more seconds stream before the app processes the cancel.',
