@@ -49,7 +49,8 @@ function runSeeds(ops: number, start: number, stride: number, progress: (ops: nu
     const seed = start + seeds * stride;
     seeds += 1;
     const before = counter.ops;
-    const result = fc.check(appProperty(counter), { seed, numRuns: 1 });
+    // shrinking re-runs long sequences: bounded to 10 minutes (the best counterexample so far is reported)
+    const result = fc.check(appProperty(counter), { seed, numRuns: 1, interruptAfterTimeLimit: 600_000 });
     if (result.failed) {
       const error = result.errorInstance;
       const step = error instanceof Violation ? error.step : null;
