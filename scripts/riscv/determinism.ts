@@ -80,6 +80,7 @@ async function replay(corpusPath: string, outPath: string): Promise<void> {
     else c.rejected++;
     if (client.lines.some((line) => line.startsWith('report ') && Buffer.from(line.slice(9), 'hex').toString('utf8').includes('"INTERNAL_ERROR"'))) internalErrors++;
     out.push(`${index} ${status}`, ...client.lines);
+    if ((index + 1) % 1000 === 0) console.error(`replay: ${index + 1} inputs, ${Math.round((performance.now() - started) / 1000)} s`);
   }
   const digest = app.digest();
   out.push(`digest ${digest}`);
