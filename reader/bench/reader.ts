@@ -75,7 +75,10 @@ try {
 
   log(`recording ${INPUTS} inputs through StreamSwapApp`);
   const application = stack.addressBook.application;
+  const recordBegan = performance.now();
   const recording = recordHistory(INPUTS, application);
+  // The back-end code alone over the same inputs (in memory, no node, no verification): the replay's ceiling.
+  const backendInputsPerSecond = Math.round(INPUTS / ((performance.now() - recordBegan) / 1_000));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamswap-reader-bench-'));
   cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
   const began = performance.now();
@@ -94,6 +97,7 @@ try {
       inspectP95Ms: inspectLoad.p95Ms,
       replayInputsPerSecond: Math.round(INPUTS / replaySeconds),
       ratio: Number((readerLoad.rps / Math.max(inspectLoad.rps, 1)).toFixed(1)),
+      backendInputsPerSecond,
       errors: { reader: readerLoad.errors, inspect: inspectLoad.errors },
       seconds: SECONDS,
       replayedInputs: INPUTS,
