@@ -17,6 +17,8 @@ test('a first visit prompts to connect; the connect dialog takes focus and close
   await page.getByTestId(testIds.nav('streams')).click();
   await expect(page.getByTestId(testIds.streams.connectPrompt)).toBeVisible();
   await expect(page.locator('main')).not.toContainText('You are not streaming to anyone yet');
+  await page.getByTestId(testIds.nav('activity')).click();
+  await expect(page.getByTestId(testIds.activity.connectPrompt)).toBeVisible();
 
   // the page's icon is served (no 404 for it or anything else)
   const icon = await page.locator('link[rel="icon"]').getAttribute('href');

@@ -306,6 +306,7 @@ export const copy = {
     proofPendingHint: 'The epoch has not been claimed yet; the proof appears when it closes.',
     executeName: (what: string, id: string) => `Execute the withdrawal of ${what} (voucher #${id})`,
     readyBadge: (n: number) => `${n} withdrawal${n === 1 ? '' : 's'} ready to execute`,
+    connectPrompt: 'Connect a wallet to follow your inputs and execute your withdrawals.',
   },
   swapWarning: {
     zeroOutputTitle: 'Nothing to receive',

@@ -167,5 +167,6 @@ export const testIds = {
     execute: (index: string) => `voucher-execute-${index}`,
     /** on the Activity tab: vouchers ready to execute */
     readyBadge: 'activity-ready-badge',
+    connectPrompt: 'activity-connect-prompt',
   },
 } as const;

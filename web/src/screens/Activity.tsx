@@ -11,6 +11,7 @@ import { useTokens } from '../hooks/useTokens.js';
 import { useWallet } from '../hooks/useWallet.js';
 import { toast } from '../hooks/toastStore.js';
 import { useNodeInputs } from '../hooks/useNodeInputs.js';
+import { ConnectPrompt } from '../components/ConnectPrompt.js';
 import { useWithdrawals } from '../hooks/useWithdrawals.js';
 import { copy } from '../lib/copy.js';
 import { describeError } from '../lib/errors.js';
@@ -30,6 +31,20 @@ export default function Activity() {
   return (
     <section className="screen">
       <h1>{copy.activity.title}</h1>
+      {!wallet.connected ? (
+        <div className="card">
+          <ConnectPrompt text={copy.activity.connectPrompt} testId={testIds.activity.connectPrompt} />
+        </div>
+      ) : (
+        <ActivityLists items={items} node={node} onMore={() => setPages((p) => p + 1)} />
+      )}
+    </section>
+  );
+}
+
+function ActivityLists({ items, node, onMore }: { items: ActivityRow[]; node: ReturnType<typeof useNodeInputs>; onMore: () => void }) {
+  return (
+    <>
       <Vouchers />
       <div className="card" data-testid={testIds.activity.inputs}>
         <h2>{copy.activity.inputs}</h2>
@@ -38,12 +53,12 @@ export default function Activity() {
           <InputRow key={item.key} item={item} />
         ))}
         {node.total > node.inputs.length ? (
-          <button type="button" className="ghost small" data-testid={testIds.activity.more} disabled={node.loading} onClick={() => setPages((p) => p + 1)}>
+          <button type="button" className="ghost small" data-testid={testIds.activity.more} disabled={node.loading} onClick={onMore}>
             {copy.activity.more(node.total - node.inputs.length)}
           </button>
         ) : null}
       </div>
-    </section>
+    </>
   );
 }
 
