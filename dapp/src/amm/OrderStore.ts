@@ -86,15 +86,43 @@ function mutableColumns(o: Omit<Order, 'id'>): SqlValue[] {
 }
 
 /**
- * Accumulator snapshots (pair, t, dir, ef) collected during one walk, as the flat parameter list of the insert
- * (no object per row: an execution may cross tens of thousands of points).
+ * Accumulator snapshots (pair, t, dir, ef) of one walk, written as they come in multi-row `INSERT ... VALUES`
+ * statements of SNAPSHOT_BATCH rows (4 parameters a row, below SQLite's historical 999-parameter limit, so any
+ * build accepts it), each prepared once and cached; `flush` writes the tail in power-of-two chunks (at most 9
+ * distinct statements ever). Per-row statements cost more than the closed form itself when an execution crosses
+ * thousands of points, and bound parameters measured ~2x faster than one JSON text through json_each. Rows are
+ * kept as the statement's flat parameter list and written every SNAPSHOT_BATCH rows, so a long walk holds no
+ * object per point (they would survive young-generation collections and be copied again and again).
  */
 export class SnapshotBatch {
-  readonly params: SqlValue[] = [];
-  constructor(private readonly pair: bigint) {}
+  private params: SqlValue[] = [];
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly pair: bigint,
+  ) {}
 
   add(t: bigint, dir: 0 | 1, ef: bigint): void {
     this.params.push(this.pair, t, dir === 0 ? 0n : 1n, ef.toString());
+    if (this.params.length === 4 * SNAPSHOT_BATCH) this.write(SNAPSHOT_BATCH);
+  }
+
+  /** Writes what is left. */
+  flush(): void {
+    while (this.params.length > 0) {
+      const left = this.params.length >> 2;
+      this.write(left >= SNAPSHOT_BATCH ? SNAPSHOT_BATCH : 1 << (31 - Math.clz32(left)));
+    }
+  }
+
+  private write(n: number): void {
+    const all = this.params;
+    if (n === all.length >> 2) {
+      this.params = [];
+      this.db.prepare(snapshotInsertSql(n)).run(...all);
+    } else {
+      this.params = all.slice(4 * n);
+      this.db.prepare(snapshotInsertSql(n)).run(...all.slice(0, 4 * n));
+    }
   }
 }
 
@@ -253,22 +281,9 @@ export class OrderStore implements PairSchedules {
         .run((BigInt(row.delta) - delta).toString(), row.ends - BigInt(ends), row.refs - 1n, pair, t, BigInt(dir));
   }
 
-  /**
-   * Writes the accumulator snapshots collected in `batch` with few statements: multi-row `INSERT ... VALUES` of
-   * SNAPSHOT_BATCH rows (4 parameters a row, below SQLite's historical 999-parameter limit, so any build
-   * accepts it), each prepared once and cached; the tail goes in power-of-two chunks. Per-row
-   * statements cost more than the closed form itself when an execution crosses thousands of points, and
-   * bound parameters measured ~2x faster than one JSON text through json_each.
-   */
-  snapshotMany(batch: SnapshotBatch): void {
-    const params = batch.params;
-    const rows = params.length >> 2;
-    for (let i = 0, n = 0; i < rows; i += n) {
-      // full batches, then the tail in powers of two: at most 9 distinct statements ever
-      const left = rows - i;
-      n = left >= SNAPSHOT_BATCH ? SNAPSHOT_BATCH : 1 << (31 - Math.clz32(left));
-      this.db.prepare(snapshotInsertSql(n)).run(...params.slice(4 * i, 4 * (i + n)));
-    }
+  /** A writer of one pair's accumulator snapshots (call `flush` after the walk). */
+  snapshots(pair: bigint): SnapshotBatch {
+    return new SnapshotBatch(this.db, pair);
   }
 
   snapshotAt(pair: bigint, t: bigint, dir: 0 | 1): bigint | undefined {

@@ -5,7 +5,7 @@ import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { pairTokens } from './addresses.js';
 import { History } from './History.js';
 import { boughtAt, end, initialRate, type Order, rateAt, soldX64At } from './orderMath.js';
-import { OrderStore, SnapshotBatch } from './OrderStore.js';
+import { OrderStore } from './OrderStore.js';
 import { type PairState, PairStore } from './PairStore.js';
 import { executeVirtualOrders } from './virtualOrders.js';
 
@@ -65,9 +65,9 @@ export class PairEngine {
    */
   sync(id: bigint, t: bigint, fold: boolean): PairState {
     const s = this.pairs.load(id);
-    // snapshots are written in one batch after the walk; limit checks during the walk read them from `snaps`
+    // snapshots are written in batches during the walk; limit checks during the walk read them from `snaps`
     const snaps = new Map<string, bigint>();
-    const pending = new SnapshotBatch(s.id);
+    const pending = this.orders.snapshots(s.id);
     const hooks: AdvanceHooks<PairState> = {
       onPoint: (st, rows, from, to) => {
         for (let i = from; i < to; i++) {
@@ -81,7 +81,7 @@ export class PairEngine {
     };
     const moved = s.lastT < t;
     executeVirtualOrders(s, t, this.orders.scheduleOf(s.id), hooks);
-    this.orders.snapshotMany(pending);
+    pending.flush();
     if (fold) {
       s.reserve0 += s.fee0;
       s.reserve1 += s.fee1;

@@ -20,8 +20,9 @@
  * - amm_schedule: per (pair, time, direction) the change of the sale rate (order starts, the 1-tick rate
  *   step of an order's remainder, order ends), how many orders end there and how many orders refer to the row.
  *   Execution walks only these rows.
- * - amm_snapshot: per processed schedule row, the snapshot of ef_d at that time (append-only; written in one
- *   batch per execution, see OrderStore.snapshotMany). Orders read their EF at start, remainder step and end here.
+ * - amm_snapshot: per processed schedule row, the snapshot of ef_d at that time (append-only; written in
+ *   multi-row batches during an execution, see OrderStore's SnapshotBatch). Orders read their EF at start,
+ *   remainder step and end here.
  * - amm_order: one row per streamed order. An order sells at rate + 1 for its first `rem` seconds and at
  *   `rate` afterwards, where amountIn * 2^64 = rate * duration + rem: exactly amountIn is sold by the end.
  * - amm_history: bounded chart history per pair (at most HISTORY_MAX_POINTS rows, see History.ts).
