@@ -77,7 +77,8 @@ try {
   const application = stack.addressBook.application;
   const recordBegan = performance.now();
   const recording = recordHistory(INPUTS, application);
-  // The back-end code alone over the same inputs (in memory, no node, no verification): the replay's ceiling.
+  // The back-end code over the same inputs (in memory, no node, no verification; plus encoding the recording): about
+  // the replay's ceiling.
   const backendInputsPerSecond = Math.round(INPUTS / ((performance.now() - recordBegan) / 1_000));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamswap-reader-bench-'));
   cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
