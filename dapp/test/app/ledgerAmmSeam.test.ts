@@ -44,6 +44,29 @@ describe('the ledger–AMM seam', () => {
     expect(d.call(BOB, { functionName: 'withdraw', args: [TKB, available(d, TKB, BOB)] }, end + 1n)).toEqual(ACCEPTED);
   });
 
+  it.each([
+    ['an instant swap', { functionName: 'swap', args: [TKB, TKA, E18 / 2n, 0n, 0n, 0n] }],
+    ['a streamed order', { functionName: 'swap', args: [TKB, TKA, E18 / 2n, 0n, 0n, 100n] }],
+    ['adding liquidity', { functionName: 'addLiquidity', args: [TKB, TKA, E18 / 2n, E18, 0n, 0n] }],
+  ] as const)('keeps the incoming stream when %s takes more than the ledger’s own available (the AMM settles itself, the ledger books)', (_name, c) => {
+    const d = new AppDriver();
+    for (const tok of [TKA, TKB]) d.depositErc20(tok, CAROL, 2000n * E18, T0);
+    d.depositErc20(TKA, ALICE, 10n * E18, T0);
+    d.depositErc20(TKB, BOB, 10n * E18, T0);
+    expect(d.call(CAROL, { functionName: 'addLiquidity', args: [TKA, TKB, 1000n * E18, 1000n * E18, 0n, 0n] }, T0)).toEqual(ACCEPTED);
+    expect(d.call(BOB, { functionName: 'stream', args: [TKB, ALICE, E18, T0 + 50n, 1000n] }, T0)).toEqual(ACCEPTED);
+    expect(d.call(ALICE, { functionName: 'swap', args: [TKA, TKB, E18, 0n, 0n, 100n] }, T0)).toEqual(ACCEPTED);
+    // at T0+150 Alice's own TKB is the 0.1 streamed so far: spending 0.5 TKB needs the order's proceeds
+    expect(d.call(ALICE, c as never, T0 + 150n)).toEqual(ACCEPTED);
+    // the stream keeps paying Alice until its end, and all she is shown there can be withdrawn
+    const end = T0 + 1050n;
+    expect(d.call(CAROL, { functionName: 'transfer', args: [TKA, BOB, 1n] }, end)).toEqual(ACCEPTED);
+    const rate = (inspectRoute(d.app, `balance/${TKB}/${ALICE}?at=${T0 + 500n}`) as { availableRateX64: string }).availableRateX64;
+    expect(BigInt(rate)).toBeGreaterThanOrEqual((E18 << 64n) / 1000n);
+    expect(d.call(ALICE, { functionName: 'withdraw', args: [TKB, available(d, TKB, ALICE)] }, end + 1n)).toEqual(ACCEPTED);
+    expect(d.call(BOB, { functionName: 'withdraw', args: [TKB, available(d, TKB, BOB)] }, end + 1n)).toEqual(ACCEPTED);
+  });
+
   it('shows a watched limit order’s proceeds as executed, not projected past a stop, so the available shown can be withdrawn', () => {
     // found by the composed fuzz (seed 333): a projection does not predict limit stops, execution does
     const d = new AppDriver();
