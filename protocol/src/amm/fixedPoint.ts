@@ -14,6 +14,8 @@ const shiftOf = (i: number): bigint => (i <= 1024 ? (SHIFT[i] as bigint) : BigIn
 /** 2^i as a double for i <= 64, built by exact doublings (no Math.pow, which ECMAScript does not pin down). */
 const POW2_DOUBLE: number[] = [1];
 for (let i = 1; i <= 64; i++) POW2_DOUBLE.push((POW2_DOUBLE[i - 1] as number) * 2);
+/** 1 + 2^-45 as a double (exact). */
+const UP_2_45 = 1 + 1 / (POW2_DOUBLE[45] as number);
 
 /** Number of bits of a non-negative bigint (0 for 0). Integer operations only: comparisons, one shift, then clz32. */
 export function bitLength(n: bigint): number {
@@ -55,8 +57,11 @@ export function isqrt(n: bigint): bigint {
     if (g >= f) break;
     f = g;
   }
-  const r = BigInt(f - (f % 1)) << shiftOf(shift >> 1);
-  let x = r + (r >> 46n) + 2n; // above the root: the double estimate is within ~2^-50 relative
+  // above the root: the double estimate is within ~2^-50 relative, raised by 2^-45 relative and one unit in
+  // double arithmetic (exact IEEE operations) before the one conversion and shift (the start only has to be
+  // above the root: the result is the exact floor whatever it is)
+  const above = f * UP_2_45;
+  let x = BigInt(above - (above % 1) + 1) << shiftOf(shift >> 1);
   for (;;) {
     const y = (x + n / x) >> 1n;
     if (y >= x) return x;
