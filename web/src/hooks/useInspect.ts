@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { INSPECT_POLL_MS } from '../config/env.js';
 import { inspect, InspectError } from '../node/inspect.js';
-import { pushConnected } from '../node/push.js';
+import { PUSH_TIME_POLL_MS, pushConnected } from '../node/push.js';
 import { useBook } from './BookContext.js';
 import { clockStore } from './clockStore.js';
 import { nodeHealth } from './nodeHealth.js';
@@ -19,8 +19,9 @@ export function useInspect<T>(route: string | null, schema: z.ZodType<T>, option
   return useQuery<T, Error>({
     queryKey: ['inspect', route],
     enabled: route !== null,
-    // While the reader's push channel is open, each processed input invalidates these queries (main.tsx): no timer.
-    refetchInterval: () => (pushConnected() ? false : nodeHealth.pollMs(options.pollMs ?? INSPECT_POLL_MS)),
+    // While the reader's push channel is open, each processed input invalidates these queries (main.tsx); a slow timer
+    // remains for what changes with time alone.
+    refetchInterval: () => (pushConnected() ? PUSH_TIME_POLL_MS : nodeHealth.pollMs(options.pollMs ?? INSPECT_POLL_MS)),
     // polling is the retry, with backoff: no burst of immediate retries per query
     retry: false,
     placeholderData: keepPreviousData,

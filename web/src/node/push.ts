@@ -12,7 +12,13 @@ export interface ProcessedInput {
 
 let connected = false;
 
-/** True while the push channel is open: live reads then refetch on each input instead of on a timer. */
+/**
+ * How often live reads refetch while the push channel is open. Inputs are announced, but answers also change with
+ * time alone (a stream ends, an order expires, at validUntil), which no input announces: a slow timer catches those.
+ */
+export const PUSH_TIME_POLL_MS = 15_000;
+
+/** True while the push channel is open: live reads then refetch on each input instead of on a fast timer. */
 export function pushConnected(): boolean {
   return connected;
 }
