@@ -296,6 +296,10 @@ describe('the reader against the real devnode and back-end', { timeout: 120_000 
     expect(d.poolHistory.points.length).toBeGreaterThan(0);
     expect(BigInt(d.quote.amountOut)).toBeGreaterThan(0n);
 
+    const viaGet = await fetch(`${reader.url}/graphql?query=${encodeURIComponent('{ status { processedInputIndex } }')}`);
+    expect(viaGet.status).toBe(200);
+    expect(await viaGet.json()).toEqual({ data: { status: { processedInputIndex: d.status.processedInputIndex } } });
+
     // Cursor pages: bob's balances one at a time.
     const p1 = await gql(reader, `{ balances(account: "${bob}", first: 1) { nodes { token } pageInfo { endCursor hasNextPage } } }`);
     expect(p1.body.data.balances.pageInfo.hasNextPage).toBe(true);
