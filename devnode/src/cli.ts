@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, startDevStack } from './devStack.js';
+import { DATA_DIR_ENV } from './process/staleProcesses.js';
 
 const USAGE = `usage: npm start -- [flags]
 
@@ -15,6 +16,7 @@ const USAGE = `usage: npm start -- [flags]
   --rollup-port <port>     Rollup HTTP API for the back-end (default 5004)
   --http-port <port>       entry point: /anvil /rpc /inspect /addresses (default 6751)
   --web-port <port>        web dev server (default 5173)
+  --reader-port <port>     the reader beside the node (default 6752)
                            (a port of 0 = any free port; the URLs printed at start say which)
   --epoch-length <blocks>  blocks per epoch (default 4)
   --state-interval <s>     save the chain every <s> seconds while it changes (default 1; a crash loses at most that)
@@ -23,10 +25,11 @@ const USAGE = `usage: npm start -- [flags]
                            (repeatable; the web app's own origin always is)
   --no-web                 do not start the web dev server
   --no-backend             do not start the back-end (run your own against the Rollup HTTP API)
+  --no-reader              do not start the reader
   -h, --help               this text
 
 Defaults of --data-dir and the ports can also come from the environment: DEVNODE_DATA_DIR, DEVNODE_ANVIL_PORT,
-DEVNODE_ROLLUP_PORT, DEVNODE_HTTP_PORT, DEVNODE_WEB_PORT.`;
+DEVNODE_ROLLUP_PORT, DEVNODE_HTTP_PORT, DEVNODE_WEB_PORT, DEVNODE_READER_PORT.`;
 
 function fail(message: string): never {
   console.error(`npm start: ${message}\n\n${USAGE}`);
@@ -44,6 +47,8 @@ try {
       'rollup-port': { type: 'string' },
       'http-port': { type: 'string' },
       'web-port': { type: 'string' },
+      'reader-port': { type: 'string' },
+      'no-reader': { type: 'boolean' },
       'epoch-length': { type: 'string' },
       'state-interval': { type: 'string' },
       'trust-origin': { type: 'string', multiple: true },
@@ -74,6 +79,7 @@ const anvilPort = port('anvil-port', 'DEVNODE_ANVIL_PORT');
 const rollupPort = port('rollup-port', 'DEVNODE_ROLLUP_PORT');
 const httpPort = port('http-port', 'DEVNODE_HTTP_PORT');
 const webPort = port('web-port', 'DEVNODE_WEB_PORT');
+const readerPort = port('reader-port', 'DEVNODE_READER_PORT');
 const epochLength = int('epoch-length', values['epoch-length'], undefined, 1, 1_000_000);
 const stateInterval = values['state-interval'];
 if (stateInterval !== undefined && !(/^\d+(\.\d+)?$/.test(stateInterval) && Number(stateInterval) > 0 && Number(stateInterval) <= 3600)) {
@@ -92,6 +98,8 @@ const trustOrigins = (values['trust-origin'] ?? []).map((o) => {
 
 const dataDir = path.resolve(REPO_ROOT, values['data-dir'] ?? process.env.DEVNODE_DATA_DIR ?? '.data/devnode');
 if (values.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
+// Every process this stack starts inherits it: if this process dies alone, the next start on the data dir finds them.
+process.env[DATA_DIR_ENV] = dataDir;
 const stack = await startDevStack({
   dataDir,
   anvilPort,
@@ -104,7 +112,8 @@ const stack = await startDevStack({
   backend: values['no-backend'] ? 'none' : 'spawn',
   backendOutput: 'inherit',
   web: !values['no-web'],
-  reader: true,
+  reader: !values['no-reader'],
+  readerPort,
   claimer: values.claimer === 'account0' ? 'account0' : 'dedicated',
   log: (m) => console.log(`[devnode] ${m}`),
 });

@@ -7,7 +7,8 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { AddressBook } from '@streamswap/protocol';
 import { anvilAccount, deployStack, startAnvil, type AnvilInstance } from '@streamswap/contracts';
 import { startNode, type RunningNode } from './node.js';
-import { anvilStateArgs, ChainStateSaver, prepareStateToLoad } from './chain/chainStateFile.js';
+import { anvilStateArgs, ChainStateSaver, EXIT_DUMP_FILE, prepareStateToLoad } from './chain/chainStateFile.js';
+import { DATA_DIR_ENV, findStaleProcesses, lockDataDir, stopStaleProcesses } from './process/staleProcesses.js';
 import { ManagedProcess } from './process/ManagedProcess.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -103,6 +104,17 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       claimer = addressBook.authorityOwner.toLowerCase() === dedicated.address.toLowerCase() ? dedicated : anvilAccount(0);
     } else {
       const persist = opts.persistChain ?? !tempDir;
+      if (persist) {
+        const release = lockDataDir(dataDir);
+        cleanups.push(async () => release());
+        // A node that died alone left its children: anvil (stopped with SIGTERM, it dumps the chain it still holds,
+        // the newest state to load), the back-end, the web dev server.
+        const stale = findStaleProcesses(dataDir, path.join(dataDir, EXIT_DUMP_FILE));
+        if (stale.length > 0) {
+          log(`stopping what a previous stack on ${dataDir} left running: ${stale.map((p) => `${p.what} (pid ${p.pid})`).join(', ')}`);
+          await stopStaleProcesses(stale);
+        }
+      }
       const load = persist ? prepareStateToLoad(dataDir, log) : undefined;
       const a = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337, args: persist ? anvilStateArgs(dataDir, load) : [] });
       anvil = a;
@@ -146,6 +158,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
         cwd: REPO_ROOT,
         env: {
           ...process.env,
+          [DATA_DIR_ENV]: dataDir, // so a later start can find it if this node dies alone
           ROLLUP_HTTP_SERVER_URL: node.urls.rollup,
           STREAMSWAP_DB: dbPath,
           ERC20_PORTAL: addressBook.erc20Portal,
@@ -183,7 +196,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
         command: 'npm',
         args: ['run', 'dev', '-w', 'web', '--', '--host', '127.0.0.1', '--port', String(webPort), '--strictPort'],
         cwd: REPO_ROOT,
-        env: { ...process.env, VITE_NODE_URL: node.urls.http, VITE_APPLICATION: addressBook.applicationName, ...(readerUrl ? { VITE_READER_URL: readerUrl } : {}) },
+        env: { ...process.env, [DATA_DIR_ENV]: dataDir, VITE_NODE_URL: node.urls.http, VITE_APPLICATION: addressBook.applicationName, ...(readerUrl ? { VITE_READER_URL: readerUrl } : {}) },
         restart: false,
         // Vite prints "Local: http://127.0.0.1:<port>/" (the only way to learn the port when asked for 0)
         onOutput: (line) => {

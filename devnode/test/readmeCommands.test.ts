@@ -115,7 +115,7 @@ describe('README commands', () => {
   for (const p of plans.filter((x) => x.kind === 'full')) {
     it(`${p.cmd} (${p.file}): runs as written`, { timeout: 240_000 }, async () => {
       const dataDir = path.join(tmp, `run-${n++}`);
-      const env = { DEVNODE_DATA_DIR: dataDir, DEVNODE_ANVIL_PORT: '0', DEVNODE_ROLLUP_PORT: '0', DEVNODE_HTTP_PORT: '0', DEVNODE_WEB_PORT: '0' };
+      const env = { DEVNODE_DATA_DIR: dataDir, DEVNODE_ANVIL_PORT: '0', DEVNODE_ROLLUP_PORT: '0', DEVNODE_HTTP_PORT: '0', DEVNODE_WEB_PORT: '0', DEVNODE_READER_PORT: '0' };
       const words = p.cmd.split(/\s+/);
       const flag = (name: string): string | undefined => (words.includes(name) ? words[words.indexOf(name) + 1] : undefined);
       if (words.includes('--help')) {

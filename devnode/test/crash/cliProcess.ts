@@ -14,8 +14,10 @@ export interface CliStack {
 }
 
 /** Runs `npm start -- ...args` and resolves once it prints that the stack is up, with the URLs it printed. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 150_000): Promise<CliStack> {
-  const child = spawn('npm', ['start', '--', ...args], {
+export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 150_000, via: 'npm' | 'node' = 'npm'): Promise<CliStack> {
+  // via 'node': the CLI itself is the child, so a test can kill the node process alone
+  const [command, argv] = via === 'npm' ? ['npm', ['start', '--', ...args]] : [process.execPath, ['--import', 'tsx', 'devnode/src/cli.ts', ...args]];
+  const child = spawn(command, argv, {
     cwd: REPO_ROOT,
     detached: true, // its own process group, which a test can kill as a whole
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const alice = anvilAccount(1);
 const bob = anvilAccount(2);
-const FLAGS = ['--data-dir', dataDir, '--anvil-port', '0', '--rollup-port', '0', '--http-port', '0', '--no-web'];
+const FLAGS = ['--data-dir', dataDir, '--anvil-port', '0', '--rollup-port', '0', '--http-port', '0', '--reader-port', '0', '--no-web'];
 const inputBoxRead = inputBoxAbi;
 
 /** Clients for one running stack (through its entry point, as the web app and wallets reach it). */
@@ -244,6 +244,40 @@ describe('kill -9 of npm start', { timeout: 900_000 }, () => {
     expect(await c.l1.getBlockNumber()).toBeGreaterThanOrEqual(headAtStop);
     expect(s.output()).not.toMatch(/treated as a reorg/);
     expect((await c.processed(next)).status).toBe('ACCEPTED');
+    killGroup(s.child, 'SIGTERM');
+    await s.exited;
+    await groupGone(s.child);
+  });
+});
+
+describe('kill -9 of the node process alone', { timeout: 300_000 }, () => {
+  it('stops the anvil it left (which dumps its chain), resumes with nothing lost, and refuses a second stack on the same data dir', async () => {
+    const dir = path.join(tmp, 'alone');
+    const flags = ['--data-dir', dir, '--anvil-port', '0', '--rollup-port', '0', '--http-port', '0', '--reader-port', '0', '--no-web'];
+    let s = await startCli(flags, {}, 150_000, 'node');
+    const b = await book(s);
+    let c = connect(s, b);
+    await c.processed(await c.deposit(5n * W));
+    // a second stack on the same data dir would share the node store: refused
+    const second = await startCli(flags, {}, 150_000, 'node').then(
+      () => 'started',
+      (err: Error) => err.message,
+    );
+    expect(second).toMatch(/another stack \(pid \d+\) is using/);
+    const last = await c.send('transfer', [c.tUSD, bob.address, 1n]);
+    await c.processed(last);
+    const head = await c.l1.getBlockNumber();
+    process.kill(s.child.pid!, 'SIGKILL'); // the node only: anvil (same group) and the back-end live on
+    await s.exited;
+    const orphans = processesWithEnv(`STREAMSWAP_DEVNODE_DATA_DIR=${dir}`);
+    s = await startCli(flags, {}, 150_000, 'node');
+    expect(s.output()).toMatch(/stopping what a previous stack on .* left running: .*anvil \(pid \d+\)/);
+    expect(orphans.length).toBeGreaterThanOrEqual(2); // anvil and the reader at least (the back-end may have exited already)
+    expect(s.output()).not.toMatch(/treated as a reorg/);
+    c = connect(s, b);
+    expect(await c.l1.getBlockNumber()).toBeGreaterThanOrEqual(head); // anvil's own dump on SIGTERM: nothing lost
+    expect((await c.processed(last)).status).toBe('ACCEPTED');
+    for (const pid of orphans) expect(() => process.kill(pid, 0), `left-over pid ${pid}`).toThrow();
     killGroup(s.child, 'SIGTERM');
     await s.exited;
     await groupGone(s.child);
