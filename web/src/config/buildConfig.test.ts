@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveBuildConfig, type BuildEnv } from './buildConfig.js';
 
-const defaults = { chainId: 7, nodeUrl: 'http://127.0.0.1:6751', chainNames: { 7: 'Dev chain', 11155111: 'Sepolia' } };
+const defaults = { chainId: 7, nodeUrl: 'http://127.0.0.1:6751', chainRpcPath: '/anvil', chainNames: { 7: 'Dev chain', 11155111: 'Sepolia' } };
 const app = '0x7ed071cafc8c2Ff16Cb111a1BB3899DF8EecA353';
 const book = JSON.stringify({ chainId: 11155111, applicationName: 'streamswap', application: app });
 const resolve = (env: BuildEnv, devServer = false) => resolveBuildConfig(env, { devServer, defaults, readFile: () => book });

@@ -6,7 +6,7 @@
  *
  *   VITE_CHAIN_ID        chain id (default: the address book's, else the build's local-chain default)
  *   VITE_CHAIN_NAME      name shown in the wallet bar (default: a known name for the id, else "Chain <id>")
- *   VITE_CHAIN_RPC_URL   the chain's JSON-RPC (default <VITE_NODE_URL>/anvil, the cartesi run layout)
+ *   VITE_CHAIN_RPC_URL   the chain's JSON-RPC (default: the node's chain route, <VITE_NODE_URL> + the defaults' chainRpcPath)
  *   VITE_NODE_URL        the node's entry point: /rpc, /inspect/<app> (and /addresses on a dev node)
  *   VITE_READER_URL      the reader service (optional)
  *   VITE_ADDRESS_BOOK    path of an address book written by `npm run deploy`, embedded in the bundle (else the app
@@ -40,6 +40,8 @@ export interface BuildDefaults {
   chainId: number;
   /** Entry point when VITE_NODE_URL is not set. */
   nodeUrl: string;
+  /** Where a local node serves the chain's JSON-RPC, under its entry point, when VITE_CHAIN_RPC_URL is not set. */
+  chainRpcPath: string;
   /** Names for well-known chain ids. */
   chainNames: Readonly<Record<number, string>>;
 }
@@ -97,7 +99,7 @@ export function resolveBuildConfig(
   }
 
   const nodeUrl = url('VITE_NODE_URL', get('VITE_NODE_URL') ?? opts.defaults.nodeUrl);
-  const chainRpcUrl = url('VITE_CHAIN_RPC_URL', get('VITE_CHAIN_RPC_URL') ?? `${nodeUrl}/anvil`);
+  const chainRpcUrl = url('VITE_CHAIN_RPC_URL', get('VITE_CHAIN_RPC_URL') ?? `${nodeUrl}${opts.defaults.chainRpcPath}`);
   const readerValue = get('VITE_READER_URL');
   const readerUrl = readerValue === undefined ? '' : url('VITE_READER_URL', readerValue);
   const devFlag = get('VITE_DEV_ACCOUNTS');
