@@ -298,6 +298,7 @@ describe('the reader against the real devnode and back-end', { timeout: 120_000 
 
     const viaGet = await fetch(`${reader.url}/graphql?query=${encodeURIComponent('{ status { processedInputIndex } }')}`);
     expect(viaGet.status).toBe(200);
+    expect(viaGet.headers.get('x-processed-input-index')).toBe(String(d.status.processedInputIndex));
     expect(await viaGet.json()).toEqual({ data: { status: { processedInputIndex: d.status.processedInputIndex } } });
 
     // Cursor pages: bob's balances one at a time.

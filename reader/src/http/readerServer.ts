@@ -76,6 +76,8 @@ export async function startReaderServer(app: StreamSwapApp, follower: Follower, 
       // GraphQL over HTTP's own media type: malformed and invalid documents answer 400, not 200 with errors
       // (graphql-yoga keeps 200 for clients that accept only application/json).
       if (!(req.headers.accept ?? '').includes('application/graphql-response+json')) req.headers.accept = 'application/graphql-response+json';
+      // Resolvers run synchronously on committed state, so this is the input the whole answer reflects.
+      res.setHeader('X-Processed-Input-Index', indexHeader);
       return void yoga(req, res);
     }
     if (url === '/events') {
