@@ -10,7 +10,7 @@ import { evmAdvanceAbi } from '../src/replica/evmAdvance.js';
  * kept as the node's JSON-RPC would list them (inputs with raw_data and status, outputs by global index). A mix of
  * deposits, transfers, streams and their cancels, liquidity, instant swaps, streamed orders and rejected inputs.
  */
-export function recordHistory(count: number, application: Address): { inputs: NodeInput[]; outputs: NodeOutput[] } {
+export function recordHistory(count: number, application: Address): { inputs: NodeInput[]; outputs: NodeOutput[]; digest: Hex } {
   const app = new StreamSwapApp(openDatabase(':memory:'));
   const accounts = Array.from({ length: 64 }, (_, i) => getAddress(`0x${(0xa11ce000 + i).toString(16).padStart(40, '0')}`));
   const [tokenA, tokenB] = [getAddress('0x5fbdb2315678afecb367f032d93f642f64180aa3'), getAddress('0xe7f1725e7734ce288f8367e1bb143e90bb3f0512')];
@@ -79,8 +79,9 @@ export function recordHistory(count: number, application: Address): { inputs: No
     });
     inputs.push({ index: numberToHex(index), status, raw_data: raw });
   }
+  const digest = app.digest();
   app.db.close();
-  return { inputs, outputs };
+  return { inputs, outputs, digest };
 }
 
 /** Serves a recording as the node's JSON-RPC would (pages as JSON text parsed again, as off the wire). */
