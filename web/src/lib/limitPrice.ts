@@ -1,4 +1,5 @@
 import { formatUnits, parseUnits } from 'viem';
+import { X64 } from '@streamswap/protocol';
 
 /**
  * The limit price of a DCA order: the lowest average price (tokenOut per whole tokenIn) the owner
@@ -6,7 +7,6 @@ import { formatUnits, parseUnits } from 'viem';
  * (`swapWithLimit`), stops the order at the first execution point where its average falls below it,
  * and rejects it at submission when the estimate already does.
  */
-const X64 = 1n << 64n;
 
 export type LimitPriceCheck =
   | { state: 'empty' }
