@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paddedDomain, rangeFrom, toChartPoints } from './chartSeries.js';
+import { axisNumberFor, paddedDomain, rangeFrom, toChartPoints } from './chartSeries.js';
 
 
 describe('chart series', () => {
@@ -28,5 +28,10 @@ describe('chart series', () => {
     expect(paddedDomain([2, 2])).toEqual([1.96, 2.04]);
     expect(paddedDomain([1, 3])).toEqual([0.7, 3.3]);
     expect(paddedDomain([])).toEqual(['auto', 'auto']);
+  });
+  it('gives axis ticks the decimals their step needs', () => {
+    const f = axisNumberFor(1.98, 2.02);
+    expect([1.99, 2, 2.01].map(f)).toEqual(['1.99', '2', '2.01']);
+    expect(axisNumberFor(0, 6000)(4500)).toBe('4.5K');
   });
 });

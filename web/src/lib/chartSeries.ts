@@ -61,7 +61,20 @@ export function rangeFrom(range: ChartRange, now: bigint): bigint {
   return span === 0n || span > now ? 0n : now - span;
 }
 
-/** Compact axis numbers (12.3k): axes are a sketch; tooltips carry the formatted amounts. */
+/**
+ * Axis numbers with as many decimals as the axis's step needs (a price between 1.99 and 2.01 gets
+ * 1.995, not "2, 2, 2"), compact (12.3k) from a thousand up: axes are a sketch; tooltips carry the
+ * formatted amounts.
+ */
+export function axisNumberFor(lo: number, hi: number, ticks = 4): (value: number) => string {
+  const step = Math.abs(hi - lo) / ticks;
+  const digits = step > 0 && Number.isFinite(step) ? Math.min(8, Math.max(0, Math.ceil(-Math.log10(step)) + 1)) : 2;
+  const plain = new Intl.NumberFormat(undefined, { maximumFractionDigits: digits });
+  const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumSignificantDigits: 3 });
+  return (value) => (Math.abs(value) >= 1_000 ? compact.format(value) : plain.format(value));
+}
+
+/** Axis numbers for an axis whose range is not known up front. */
 export function axisNumber(value: number): string {
   return new Intl.NumberFormat(undefined, { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
 }

@@ -5,7 +5,7 @@ import type { Warning } from './warning.js';
 
 export interface SwapWarning extends Warning {
   /** stable id (test ids, React keys) */
-  id: 'zeroOutput' | 'priceImpact' | 'slippageHigh' | 'slippageLow' | 'limitAboveExpected';
+  id: 'zeroOutput' | 'priceImpact' | 'belowMarket' | 'slippageHigh' | 'slippageLow' | 'limitAboveExpected';
   /** the user must tick "I understand" before the primary button works */
   needsConfirm: boolean;
   /** the form cannot be sent at all (the back-end would refuse it) */
@@ -19,6 +19,11 @@ export interface SwapWarningInput {
   priceImpactBps: number;
   kind: 'instant' | 'order';
   slippageNote: 'high' | 'low' | null;
+  /**
+   * DCA only: how far the node's projected output is below the same amount at today's price (after
+   * fee), in basis points. Per-second impact stays tiny however large the order; this is what it costs.
+   */
+  belowMarketBps?: number;
   /** the limit price is above the expected average: the back-end rejects such an order at submission */
   limitAboveExpected: boolean;
   symbolIn: string;
@@ -44,7 +49,19 @@ export function swapWarnings(i: SwapWarningInput): SwapWarning[] {
   } else if (i.priceImpactBps >= PRICE_IMPACT_WARN_BPS) {
     out.push({ id: 'priceImpact', severity: 'warning', title: copy.warning.highImpactTitle, message: copy.swapWarning.highImpact(pct, where), needsConfirm: false, blocks: false });
   }
+  const below = i.kind === 'order' ? (i.belowMarketBps ?? 0) : 0;
+  if (below >= PRICE_IMPACT_HIGH_BPS) {
+    out.push({ id: 'belowMarket', severity: 'error', title: copy.swapWarning.belowMarketTitle, message: copy.swapWarning.belowMarketHigh(formatBps(below)), needsConfirm: true, blocks: false });
+  } else if (below >= PRICE_IMPACT_WARN_BPS) {
+    out.push({ id: 'belowMarket', severity: 'warning', title: copy.swapWarning.belowMarketTitle, message: copy.swapWarning.belowMarket(formatBps(below)), needsConfirm: false, blocks: false });
+  }
   if (i.slippageNote === 'high') out.push({ id: 'slippageHigh', severity: 'warning', title: copy.swapWarning.slippageHighTitle, message: copy.swapWarning.slippageHigh, needsConfirm: false, blocks: false });
   if (i.slippageNote === 'low') out.push({ id: 'slippageLow', severity: 'info', title: copy.swapWarning.slippageLowTitle, message: copy.swapWarning.slippageLow, needsConfirm: false, blocks: false });
   return out;
+}
+
+/** How far `expected` is below `atSpot`, in basis points (0 when it is not below). */
+export function shortfallBps(expected: bigint, atSpot: bigint): number {
+  if (atSpot <= 0n || expected >= atSpot) return 0;
+  return Number(((atSpot - expected) * 10_000n) / atSpot);
 }

@@ -5,7 +5,7 @@ import { ChartTooltip } from '../components/ChartTooltip.js';
 import { useInspect } from '../hooks/useInspect.js';
 import { useChainNowMs } from '../hooks/useNow.js';
 import { useTokens } from '../hooks/useTokens.js';
-import { axisNumber, paddedDomain, toChartPoints, type ChartPoint } from '../lib/chartSeries.js';
+import { axisNumber, axisNumberFor, paddedDomain, toChartPoints, type ChartPoint } from '../lib/chartSeries.js';
 import { copy } from '../lib/copy.js';
 import { testIds } from '../lib/testIds.js';
 import { timeAxis } from '../lib/timeAxis.js';
@@ -30,6 +30,7 @@ export default function OrderChart({ order, average, limit }: { order: OrderView
   const domain: [number, number] = [order.start, Math.max(Number(until), order.start + 1)];
   const num = (v: bigint) => Number(formatUnits(v, 18));
   const time = timeAxis(domain[0], domain[1]);
+  const priceDomain = paddedDomain([...rows.map((r) => r.price), ...(average !== null ? [num(average)] : []), ...(limit !== null ? [num(limit)] : [])]);
   return (
     <div className="card" data-testid={testIds.order.chart}>
       <h2>{copy.order.chartTitle(metaOut.symbol, metaIn.symbol)}</h2>
@@ -41,7 +42,7 @@ export default function OrderChart({ order, average, limit }: { order: OrderView
             <LineChart data={rows} margin={{ left: 4, right: 8, top: 8 }}>
               <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
               <XAxis dataKey="t" type="number" scale="time" domain={domain} ticks={time.ticks} tickFormatter={time.format} {...axis} />
-              <YAxis domain={paddedDomain([...rows.map((r) => r.price), ...(average !== null ? [num(average)] : []), ...(limit !== null ? [num(limit)] : [])])} width={64} tickFormatter={axisNumber} label={{ value: metaOut.symbol, angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 11 }} {...axis} />
+              <YAxis domain={priceDomain} width={64} tickFormatter={priceDomain[0] === 'auto' ? axisNumber : axisNumberFor(priceDomain[0], priceDomain[1] as number)} label={{ value: metaOut.symbol, angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 11 }} {...axis} />
               <Tooltip content={<ChartTooltip<ChartPoint> lines={(r) => [{ name: `${copy.order.chartPrice}, 1 ${metaIn.symbol}`, value: r.raw.price, decimals: 18, symbol: metaOut.symbol, color: '#6c8cff' }]} />} />
               <Line type="stepAfter" dataKey="price" name={copy.order.chartPrice} stroke="#6c8cff" dot={false} strokeWidth={2} isAnimationActive={false} />
               {average !== null ? <ReferenceLine y={num(average)} stroke="#43d1a6" strokeDasharray="5 4" label={{ value: copy.order.chartAverage, fill: '#43d1a6', fontSize: 11, position: 'insideTopRight' }} /> : null}

@@ -4,7 +4,7 @@ import type { Address } from 'viem';
 import { ChartTooltip } from '../components/ChartTooltip.js';
 import { usePoolHistory } from '../hooks/usePoolHistory.js';
 import { useTokens } from '../hooks/useTokens.js';
-import { axisNumber, CHART_RANGES, paddedDomain, toChartPoints, type ChartPoint, type ChartRange } from '../lib/chartSeries.js';
+import { axisNumber, axisNumberFor, CHART_RANGES, paddedDomain, toChartPoints, type ChartPoint, type ChartRange } from '../lib/chartSeries.js';
 import { copy } from '../lib/copy.js';
 import { testIds } from '../lib/testIds.js';
 import { timeAxis } from '../lib/timeAxis.js';
@@ -26,6 +26,7 @@ export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB
   const first = rows[0]?.t ?? 0;
   const domain: [number, number] = [first, Math.max(Number(now), rows[rows.length - 1]?.t ?? 0)];
   const time = timeAxis(domain[0], domain[1]);
+  const priceDomain = paddedDomain(rows.map((r) => r.price));
   const xAxis = <XAxis dataKey="t" type="number" scale="time" domain={domain} ticks={time.ticks} tickFormatter={time.format} {...axis} />;
   const yLabel = (value: string, side: 'insideLeft' | 'insideRight') => ({ value, angle: side === 'insideLeft' ? -90 : 90, position: side, fill: 'var(--muted)', fontSize: 11, style: { textAnchor: 'middle' as const } });
 
@@ -56,7 +57,7 @@ export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB
                 <LineChart data={rows} margin={{ left: 4, right: 8 }}>
                   <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
                   {xAxis}
-                  <YAxis domain={paddedDomain(rows.map((r) => r.price))} width={64} tickFormatter={axisNumber} label={yLabel(metaB.symbol, 'insideLeft')} {...axis} />
+                  <YAxis domain={priceDomain} width={64} tickFormatter={priceDomain[0] === 'auto' ? axisNumber : axisNumberFor(priceDomain[0], priceDomain[1] as number)} label={yLabel(metaB.symbol, 'insideLeft')} {...axis} />
                   <Tooltip content={<ChartTooltip<ChartPoint> lines={(r) => [{ name: `1 ${metaA.symbol}`, value: r.raw.price, decimals: 18, symbol: metaB.symbol, color: COLOR_PRICE }]} />} />
                   <Line type="stepAfter" dataKey="price" name={copy.pool.price} stroke={COLOR_PRICE} dot={false} strokeWidth={2} isAnimationActive={false} />
                 </LineChart>

@@ -26,7 +26,7 @@ import { primaryAction } from '../lib/primaryAction.js';
 import { amountPerUnit, rateUnitFor } from '../lib/rateUnit.js';
 import { DEFAULT_SLIPPAGE_BPS, minimumAfterSlippage, parseSlippage } from '../lib/slippage.js';
 import { previewSwap } from '../lib/swapQuote.js';
-import { swapWarnings } from '../lib/swapWarnings.js';
+import { shortfallBps, swapWarnings } from '../lib/swapWarnings.js';
 import { testIds } from '../lib/testIds.js';
 import { tickAt } from '../lib/ticking.js';
 import '../swapPool.css';
@@ -99,7 +99,17 @@ function SwapForm() {
 
   const warnings =
     amountIn !== null && expectedOut !== null && metaIn && metaOut
-      ? swapWarnings({ amountIn, expectedOut, priceImpactBps, kind: isOrder ? 'order' : 'instant', slippageNote: slippage.ok ? slippage.note : null, limitAboveExpected, symbolIn: metaIn.symbol, symbolOut: metaOut.symbol })
+      ? swapWarnings({
+          amountIn,
+          expectedOut,
+          priceImpactBps,
+          kind: isOrder ? 'order' : 'instant',
+          belowMarketBps: isOrder && node && local ? shortfallBps(BigInt(node.amountOut), local.amountOut) : 0,
+          slippageNote: slippage.ok ? slippage.note : null,
+          limitAboveExpected,
+          symbolIn: metaIn.symbol,
+          symbolOut: metaOut.symbol,
+        })
       : [];
   const blocking = warnings.find((w) => w.blocks);
   // a confirmation holds for exactly the trade it was given for
