@@ -181,9 +181,15 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     let readerUrl: string | undefined;
     if (opts.reader) {
       const { spawnReader } = await import('@streamswap/reader');
-      const reader = await spawnReader({ nodeUrl: node.urls.http, application: addressBook.application, dbPath: path.join(dataDir, 'reader.sqlite'), port: opts.readerPort ?? 6752, erc20Portal: addressBook.erc20Portal, etherPortal: addressBook.etherPortal, log: (line) => log(`[reader] ${line}`) });
-      cleanups.push(() => reader.stop());
-      readerUrl = reader.url;
+      // Optional: without it (e.g. its port is taken) the web reads from inspect, so the stack still comes up.
+      const reader = await spawnReader({ nodeUrl: node.urls.http, application: addressBook.application, dbPath: path.join(dataDir, 'reader.sqlite'), port: opts.readerPort ?? 6752, erc20Portal: addressBook.erc20Portal, etherPortal: addressBook.etherPortal, log: (line) => log(`[reader] ${line}`) }).catch((err: Error) => {
+        log(`the reader did not start (${err.message}); the web app reads from inspect`);
+        return undefined;
+      });
+      if (reader) {
+        cleanups.push(() => reader.stop());
+        readerUrl = reader.url;
+      }
     }
 
     let webUrl: string | undefined;
