@@ -13,7 +13,7 @@ if [ ! -f "$snap/boot.json" ]; then
   rm -rf "$snap" "$snap.tmp"; mkdir -p "$(dirname "$snap")"
   cm --ram-image="$linux" --ram-length="$RAM" \
     --flash-drive="label:root,filename:$rootfs" --flash-drive="label:app,filename:$app,mount:false" \
-    --no-init-splash --assert-rolling-template --max-mcycle=20000000000 --final-hash --store="$snap.tmp" \
+    --no-init-splash --append-bootargs="$MACHINE_BOOTARGS" --assert-rolling-template --max-mcycle=20000000000 --final-hash --store="$snap.tmp" \
     >"$LOGS/boot.log" 2>&1 || { tail -n 40 "$LOGS/boot.log"; die "the boot failed"; }
   grep -q 'Manual yield rx-accepted' "$LOGS/boot.log" || { tail -n 40 "$LOGS/boot.log"; die "the machine did not reach the back-end's first /finish"; }
   cycles=$(grep -a '^Cycles: ' "$LOGS/boot.log" | tail -n1 | cut -d' ' -f2)

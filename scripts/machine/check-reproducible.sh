@@ -16,7 +16,7 @@ for round in 1 2; do
   asum=$(sha256sum "$(readlink -f "$app")" | cut -d' ' -f1)
   cm --ram-image="$(readlink -f "$linux")" --ram-length="${STREAMSWAP_MACHINE_RAM:-1Gi}" \
     --flash-drive="label:root,filename:$(readlink -f "$rootfs")" --flash-drive="label:app,filename:$(readlink -f "$app"),mount:false" \
-    --no-init-splash --assert-rolling-template --max-mcycle=20000000000 --final-hash >"$LOGS/repro-$round.log" 2>&1 || true
+    --no-init-splash --append-bootargs="$MACHINE_BOOTARGS" --assert-rolling-template --max-mcycle=20000000000 --final-hash >"$LOGS/repro-$round.log" 2>&1 || true
   template=$(grep -aE '^[0-9]+: [0-9a-f]{64}$' "$LOGS/repro-$round.log" | tail -n1)
   echo "round $round: rootfs.ext2 sha256 $rsum, app.ext2 sha256 $asum, template (mcycle: hash) $template"
   hashes[$round]="$rsum $asum $template"
