@@ -40,6 +40,12 @@ test('a first visit prompts to connect; the connect dialog takes focus and close
   await expect(dialog).toBeVisible();
   await page.mouse.click(5, 600);
   await expect(dialog).toBeHidden();
+
+  // a stream's page opens from its link without a wallet, and says when there is no such stream
+  // (the reader answers 404 for a record it does not have, so this comes after the check for missing files)
+  await page.goto(`${stack.web}#/stream/987654`);
+  await expect(page.getByTestId(testIds.streams.detail)).toContainText('There is no stream #987654.');
+  await expect(page.getByTestId(testIds.nav('streams'))).toHaveAttribute('aria-current', 'page');
 });
 
 test('a rejected input from outside the app reads in words with amounts and symbols, without a wallet step', async ({ page, wallet, stack, chain }) => {

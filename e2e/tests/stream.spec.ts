@@ -1,4 +1,4 @@
-import { parseUnits } from 'viem';
+import { formatUnits, parseUnits } from 'viem';
 import { expect, test, tickingValue } from '../src/fixtures.js';
 import { tokenBySymbol } from '../src/stack/stackInfo.js';
 import { testIds } from '../src/testIds.js';
@@ -10,6 +10,8 @@ const HOUR = 3_600;
 interface StreamView { id: string; status: string; streamed: string; remaining: string; amount: string; receiver: string; canceledAt: number | null }
 
 test('starts a stream, ticks the receiver balance at chain time in step with inspect, and cancels it', async ({ page, browser, wallet, stack, chain }) => {
+  // many steps (form checks, two pages, a confirmation, the stream page) on a shared, loaded machine
+  test.setTimeout(180_000);
   const tctsi = tokenBySymbol(stack, 'tCTSI');
   const amount = parseUnits('100', tctsi.decimals);
   const sender = wallet(SENDER);
@@ -139,6 +141,8 @@ test('starts a stream, ticks the receiver balance at chain time in step with ins
     await expect(detail).toContainText(receiver.address);
     await expect(receiverPage.getByTestId(testIds.streams.detailStreamed)).toHaveAttribute('data-base-units', streamed.toString());
     await expect(receiverPage.getByTestId(testIds.streams.detailRemaining)).toHaveAttribute('data-base-units', (amount - streamed).toString());
+    // every amount carries its exact value for hover (title) and copy, whatever the shown digits
+    await expect(receiverPage.getByTestId(testIds.streams.detailRemaining)).toHaveAttribute('title', `${formatUnits(amount - streamed, tctsi.decimals)} tCTSI`);
     await expect(receiverPage.getByTestId(testIds.streams.chart(stream.id))).toHaveAttribute('data-end', canceled.canceledAt!.toString());
     await expect(receiverPage.getByTestId(testIds.streams.cancel(stream.id))).toHaveCount(0);
     await receiverPage.screenshot({ path: test.info().outputPath('4-stream-page.png'), fullPage: true });

@@ -16,6 +16,8 @@ import { useTokens } from './useTokens.js';
 import { walletPrompt } from './walletPrompt.js';
 
 let counter = 0;
+/** Extra refetches of live state after an input is processed (ms after it). */
+const LATE_REFETCH_MS = [1_500, 5_000] as const;
 
 /** The pending toast's words for each step after the wallet answered. */
 function pendingMessage(s: InputStage): string {
@@ -87,8 +89,10 @@ export function useSendInput() {
         }
         void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'addressBook' });
         const final = await followInput(book.application, mined, show, tokens.meta);
-        // refetch L2 state after the input is processed, not after the tx hash
+        // refetch L2 state after the input is processed, not after the tx hash; and again a little later, because a
+        // cached reader may answer from just before the input (while its push channel is open nothing polls to correct it)
         await queryClient.invalidateQueries({ queryKey: ['inspect'] });
+        for (const ms of LATE_REFETCH_MS) setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['inspect'] }), ms);
         if (final.stage === 'rejected' || final.stage === 'exception') {
           toastStore.update(pending, { severity: 'error', title: copy.lifecycle.rejectedTitle(label), message: final.message || copy.lifecycle.rejectedNoReason, details: final.raw });
         } else if (final.stage === 'accepted') {
