@@ -6,7 +6,7 @@
 source "$(dirname "$0")/common.sh"
 linux=$(readlink -f "$1"); rootfs=$(readlink -f "$2"); app=$(readlink -f "$3")
 RAM=${STREAMSWAP_MACHINE_RAM:-1Gi}
-key=$(content_key "$(basename "$linux")" "$(basename "$rootfs")" "$(basename "$app")" "$RAM" "$0")
+key=$(content_key "$linux" "$rootfs" "$app" "$RAM" "$0" "$REPO/scripts/machine/common.sh")
 snap=$CACHE/snapshots/$key
 if [ ! -f "$snap/boot.json" ]; then
   log "booting the machine to the back-end's first /finish and storing the snapshot"
