@@ -1,6 +1,6 @@
 /**
  * `npm run reader -- --node <url> --app <address or name> [--db <file>] [--port 6752] [--host 127.0.0.1] [--fresh]
- *   [--erc20-portal <address>] [--ether-portal <address>] [--poll-ms 200] [--reset-on-divergence]`
+ *   [--erc20-portal <address>] [--ether-portal <address>] [--poll-ms 200] [--reset-on-divergence] [--parent-pipe]`
  * Follows the node's JSON-RPC, replays and verifies every input, serves reads. Stops with exit code 2 and a message
  * naming the input when the replay disagrees with the node.
  */
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'ether-portal': { type: 'string' },
     'poll-ms': { type: 'string' },
     'reset-on-divergence': { type: 'boolean' },
+    'parent-pipe': { type: 'boolean' },
   },
 });
 
@@ -64,12 +65,17 @@ let reader = await startReader(options).catch((error: unknown) => fail((error as
 console.log(`reader listening on ${reader.url} (node ${rpcUrlOf(values.node)}, application ${application}, database ${dbPath})`);
 
 let stopping = false;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    if (stopping) return;
-    stopping = true;
-    void reader.stop().then(() => process.exit(0));
-  });
+const shutdown = () => {
+  if (stopping) return;
+  stopping = true;
+  void reader.stop().then(() => process.exit(0));
+};
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, shutdown);
+if (values['parent-pipe']) {
+  // Started by spawnReader: its parent holds our stdin; when that closes (the parent died), stop.
+  process.stdin.on('end', shutdown);
+  process.stdin.on('close', shutdown);
+  process.stdin.resume();
 }
 
 // Follow until stopped; a verification failure ends the process with its message.

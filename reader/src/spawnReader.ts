@@ -23,10 +23,12 @@ export function spawnReader(opts: {
   etherPortal?: string;
   log?: (line: string) => void;
 }): Promise<SpawnedReader> {
-  const args = ['--import', 'tsx', CLI, '--node', opts.nodeUrl, '--app', opts.application, '--db', opts.dbPath, '--port', String(opts.port ?? 0), '--reset-on-divergence'];
+  // --parent-pipe: the reader exits when this process's end of its stdin closes, so a parent killed with SIGKILL
+  // (a crash test, a closed terminal) leaves no reader behind.
+  const args = ['--import', 'tsx', CLI, '--node', opts.nodeUrl, '--app', opts.application, '--db', opts.dbPath, '--port', String(opts.port ?? 0), '--reset-on-divergence', '--parent-pipe'];
   if (opts.erc20Portal) args.push('--erc20-portal', opts.erc20Portal);
   if (opts.etherPortal) args.push('--ether-portal', opts.etherPortal);
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: path.dirname(CLI), stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: path.dirname(CLI), stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
   const log = opts.log ?? (() => {});
   const stop = () =>
     new Promise<void>((resolve) => {
