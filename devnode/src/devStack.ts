@@ -116,7 +116,9 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
         }
       }
       const load = persist ? prepareStateToLoad(dataDir, log) : undefined;
-      const a = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337, args: persist ? anvilStateArgs(dataDir, load) : [] });
+      // --no-cors: browsers reach the chain through /anvil, which refuses cheat and signing methods to foreign origins;
+      // without CORS headers a page from another site cannot POST JSON to anvil's own port either (the preflight fails).
+      const a = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337, args: ['--no-cors', ...(persist ? anvilStateArgs(dataDir, load) : [])] });
       anvil = a;
       cleanups.push(() => a.stop());
       rpcUrl = a.rpcUrl;

@@ -53,6 +53,11 @@ describe('/anvil proxy: cheat and signing methods only for the app origin and no
     expect(await blockNumber()).toBe(blocks);
   });
 
+  it("gives pages no CORS on anvil's own port (a cross-origin JSON POST there fails its preflight)", async () => {
+    const pre = await fetch(stack.urls.chain, { method: 'OPTIONS', headers: { Origin: EVIL, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('answers standard methods to any origin, with CORS open', async () => {
     const res = await fetch(stack.urls.anvil, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: EVIL }, body: JSON.stringify(call('eth_chainId')) });
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
