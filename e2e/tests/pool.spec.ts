@@ -9,7 +9,8 @@ const PROVIDER = 5;
 interface PoolView { reserveA: string; reserveB: string; totalSupply: string }
 interface BalanceView { balance: string; available: string }
 
-test('provides liquidity, shows the position and the pool charts, and removes a quarter of it', async ({ page, wallet, stack, chain }) => {
+test('provides liquidity, shows the headline figures, the position and the pool charts, and removes a quarter of it after confirming', async ({ page, wallet, stack, chain }) => {
+  test.setTimeout(180_000);
   const tctsi = tokenBySymbol(stack, 'tCTSI');
   const tusd = tokenBySymbol(stack, 'tUSD');
   const lp = lpTokenAddress(tctsi.address, tusd.address);
@@ -55,12 +56,37 @@ test('provides liquidity, shows the position and the pool charts, and removes a 
   await expect(page.getByTestId(testIds.pool.amountA)).toHaveValue('');
   if (fresh) await expect(page.getByTestId(testIds.pool.chartEmpty)).toContainText('No trades in this range yet');
 
-  // a few minutes later (a new chart bucket), remove 25%
+  // the headline and the position are valued in the quote token, from the same reserves
+  // (within 0.1%: DCA orders of other flows may move the reserves between the page's read and ours)
+  const tvlMatches = async () => {
+    const view = (await poolView())!;
+    const tvl = BigInt(view.reserveB) + (BigInt(view.reserveA) * BigInt(view.reserveB)) / BigInt(view.reserveA);
+    const shown = BigInt((await page.getByTestId(testIds.pool.headTvl).getAttribute('data-base-units')) ?? '0');
+    return shown * 1_000n >= tvl * 999n && shown * 1_000n <= tvl * 1_001n;
+  };
+  await expect(page.getByTestId(testIds.pool.headPrice)).toContainText('1 tCTSI =');
+  await expect.poll(tvlMatches).toBe(true);
+  await expect(page.getByTestId(testIds.pool.positionValue)).toContainText('tUSD');
+  await expect(page.getByTestId(testIds.pool.headPosition)).toHaveAttribute('data-base-units', (await page.getByTestId(testIds.pool.positionValue).getAttribute('data-base-units'))!);
+
+  // removal starts at nothing, and the button says so
+  const remove = page.getByTestId(testIds.pool.removeSubmit);
+  await expect(page.getByTestId(testIds.pool.removePercent)).toHaveValue('0');
+  await expect(remove).toHaveText('Choose how much to remove');
+  await expect(remove).toBeDisabled();
+
+  // a few minutes later (a new chart bucket), remove 25%: it asks first, showing what comes back
   await chain.advanceTime(180);
   await page.getByTestId(testIds.pool.removeChip(25)).click();
   await expect(page.getByTestId(testIds.pool.removePercent)).toHaveValue('25');
   const before = await poolView();
-  await page.getByTestId(testIds.pool.removeSubmit).click();
+  await remove.click();
+  const dialog = page.getByTestId(testIds.pool.removeDialog);
+  await expect(dialog.getByRole('heading')).toHaveText('Remove 25% of your tCTSI/tUSD liquidity?');
+  await expect(dialog).toContainText('You get back tCTSI');
+  await expect(dialog).toContainText('You get back tUSD');
+  await page.screenshot({ path: test.info().outputPath('2-remove-confirm.png') });
+  await page.getByTestId(`${testIds.pool.removeDialog}-confirm`).click();
 
   await expect.poll(() => balance(lp)).toBe(lpTokens - (lpTokens * 25n) / 100n);
   const after = await poolView();
@@ -76,5 +102,6 @@ test('provides liquidity, shows the position and the pool charts, and removes a 
   await expect(page.getByTestId(testIds.pool.priceChart)).toBeVisible();
   const history = await chain.inspect<{ points: unknown[] }>(`history/${tctsi.address}/${tusd.address}?from=0&to=${(await chain.chainNow()) + 60n}`);
   expect(history.points.length).toBeGreaterThanOrEqual(2);
-  await page.screenshot({ path: test.info().outputPath('2-position-and-charts.png'), fullPage: true });
+  await expect(page.getByTestId(testIds.pool.removePercent)).toHaveValue('0');
+  await page.screenshot({ path: test.info().outputPath('3-position-and-charts.png'), fullPage: true });
 });

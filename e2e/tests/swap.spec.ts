@@ -113,6 +113,7 @@ test('swaps instantly, then places a DCA order with the duration slider, watches
 });
 
 test('protects a trade: same token refused in words, nothing-to-receive and price-impact warnings, slippage setting, minimum received and a limit price on a DCA order', async ({ page, wallet, stack, chain }) => {
+  test.setTimeout(180_000);
   const tctsi = tokenBySymbol(stack, 'tCTSI');
   const tusd = tokenBySymbol(stack, 'tUSD');
   await deepPool(chain, tctsi.address, tusd.address);
@@ -197,7 +198,8 @@ test('protects a trade: same token refused in words, nothing-to-receive and pric
   await expect(page.getByTestId(testIds.swap.orderRate(placed.id))).toContainText('4 tCTSI/minute');
 });
 
-test('every order has its own page: owner, progress, figures and cancel for the owner; others see it without cancel', async ({ page, wallet, stack, chain }) => {
+test('every order has its own page: owner, progress, figures and cancel for the owner; others see it without cancel', async ({ page, browser, wallet, stack, chain }) => {
+  test.setTimeout(180_000);
   const tctsi = tokenBySymbol(stack, 'tCTSI');
   const tusd = tokenBySymbol(stack, 'tUSD');
   await deepPool(chain, tctsi.address, tusd.address);
@@ -235,13 +237,16 @@ test('every order has its own page: owner, progress, figures and cancel for the 
   // the link works for anyone; only the owner gets a cancel button
   await chain.sendDappInput(CAREFUL_TRADER, { functionName: 'swap', args: [tctsi.address, tusd.address, parseUnits('10', tctsi.decimals), 0n, 0n, 3_600n] });
   const open = (await orders()).orders.reduce((a, b) => (BigInt(a.id) > BigInt(b.id) ? a : b));
-  await wallet(MARKET_MAKER).connect(page);
-  await page.goto(`${stack.web}#/order/${open.id}`);
-  await expect(page.getByTestId(testIds.order.status)).toHaveText('Active');
-  await expect(page.getByTestId(testIds.order.page)).toContainText('Only the owner can cancel this order.');
-  await expect(page.getByTestId(testIds.order.cancel)).toBeHidden();
-  await page.goto(`${stack.web}#/order/999999`);
-  await expect(page.getByTestId(testIds.order.notFound)).toHaveText('There is no order #999999.');
+  // someone the link was shared with: another browser, no wallet
+  const visitor = await browser.newPage();
+  await visitor.goto(`${stack.web}#/order/${open.id}`);
+  await expect(visitor.getByTestId(testIds.order.status)).toHaveText('Active');
+  await expect(visitor.getByTestId(testIds.order.owner)).toHaveAttribute('title', owner.address);
+  await expect(visitor.getByTestId(testIds.order.page)).toContainText('Only the owner can cancel this order.');
+  await expect(visitor.getByTestId(testIds.order.cancel)).toBeHidden();
+  await visitor.goto(`${stack.web}#/order/999999`);
+  await expect(visitor.getByTestId(testIds.order.notFound)).toHaveText('There is no order #999999.');
+  await visitor.close();
 });
 
 /** A deep tCTSI/tUSD pool from the market maker (whatever other flows did to the pair before). */
