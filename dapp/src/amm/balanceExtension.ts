@@ -85,12 +85,22 @@ export function viewAccount(e: PairEngine, token: Address, account: Address, t: 
   const soonest = (v: bigint | null) => {
     if (v !== null && (validUntil === null || v < validUntil)) validUntil = v;
   };
+  const stored = new Map<bigint, PairState>();
+  const executedState = (pair: bigint) => {
+    let s = stored.get(pair);
+    if (s === undefined) {
+      s = e.pairs.load(pair);
+      stored.set(pair, s);
+    }
+    return s;
+  };
   for (const o of owing) {
-    if (o.watch) {
+    if (o.watch || executedState(o.pair).limits > 0) {
       // A limit order still watched may be stopped at any execution point after the pair's last execution, and a
-      // projection does not predict stops: its proceeds are shown as executed (at the stored pair's time), never
-      // projected, so that what is shown as available is what a debit can take (settle releases at least this).
-      const executed = e.pairs.load(o.pair);
+      // projection does not predict stops; a stop also changes the pool's path for every other order of the pair.
+      // So on a pair with watched limit orders, proceeds are shown as executed (at the stored pair's time), never
+      // projected: what is shown as available is what a debit can take (settle releases at least this).
+      const executed = executedState(o.pair);
       owed += boughtAt(o, executed.lastT, e.efLookup(executed, new Map())) - o.paid;
       soonest(nextChange(o, executed.lastT));
       continue;
