@@ -18,6 +18,8 @@
 #                           root: `STREAMSWAP_RISCV_ONLY=bench npm run test:riscv`. `determinism` runs only the
 #                           determinism check: `STREAMSWAP_RISCV_ONLY=determinism npm run test:riscv`
 #   STREAMSWAP_RISCV_INPUTS inputs in the determinism corpus (default 10000)
+#   STREAMSWAP_RISCV_NATIVE=0  skip compiling better-sqlite3 in the root (about 20 min under emulation): install the
+#                           bindings without their install scripts and run on WebAssembly (sets STREAMSWAP_SQLITE=wasm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
@@ -27,6 +29,8 @@ ROOT_MARK=.streamswap-root-v1
 APP=/opt/streamswap          # inside the root
 STREAMS=${STREAMSWAP_RISCV_STREAMS:-100000}
 INPUTS=${STREAMSWAP_RISCV_INPUTS:-10000}
+NATIVE=${STREAMSWAP_RISCV_NATIVE:-1}
+if [ "$NATIVE" = 0 ]; then export STREAMSWAP_SQLITE=wasm; fi
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 log() { echo "== $*" >&2; }
 
@@ -108,18 +112,23 @@ deps_json=$(node -e '
   const deps = Object.fromEntries(pkgs.map((p) => [p, require(`./node_modules/${p}/package.json`).version]));
   console.log(JSON.stringify({ name: "streamswap-backend", private: true, type: "module", dependencies: deps }, null, 2));
 ')
-deps_key=$(printf '%s native' "$deps_json" | sha256sum | cut -c1-16)
+if [ "$NATIVE" = 0 ]; then deps_mode=wasm-only; install_flags=--ignore-scripts; else deps_mode=native; install_flags=--build-from-source; fi
+deps_key=$(printf '%s %s' "$deps_json" "$deps_mode" | sha256sum | cut -c1-16)
 if [ ! -f "$ROOT$APP/.deps-$deps_key" ]; then
-  log "installing the back-end's production dependencies inside the root, compiling better-sqlite3 for riscv64 (about 20 min under emulation)"
+  if [ "$NATIVE" = 0 ]; then
+    log "installing the back-end's production dependencies inside the root, without compiling better-sqlite3 (STREAMSWAP_RISCV_NATIVE=0: WebAssembly)"
+  else
+    log "installing the back-end's production dependencies inside the root, compiling better-sqlite3 for riscv64 (about 20 min under emulation)"
+  fi
   $SUDO rm -rf "$ROOT$APP"
   $SUDO mkdir -p "$ROOT$APP"
   printf '%s\n' "$deps_json" | $SUDO tee "$ROOT$APP/package.json" >/dev/null
   started=$(date +%s)
-  in_root "$ROOT" /bin/sh -ec "cd $APP && npm install --omit=dev --build-from-source --no-package-lock --loglevel=error" >&2
+  in_root "$ROOT" /bin/sh -ec "cd $APP && npm install --omit=dev $install_flags --no-package-lock --loglevel=error" >&2
   log "production dependencies installed in $(( ($(date +%s) - started) / 60 )) min"
   $SUDO touch "$ROOT$APP/.deps-$deps_key"
 fi
-in_root "$ROOT" /bin/sh -c "cd $APP && node -e \"const D = require('better-sqlite3'); const db = new D(':memory:'); db.defaultSafeIntegers(true); console.log('better-sqlite3 ' + require('better-sqlite3/package.json').version + ' on ' + process.arch + ': SELECT 1 = ' + db.prepare('SELECT 1 AS one').get().one)\"" >&2
+[ "$NATIVE" = 0 ] || in_root "$ROOT" /bin/sh -c "cd $APP && node -e \"const D = require('better-sqlite3'); const db = new D(':memory:'); db.defaultSafeIntegers(true); console.log('better-sqlite3 ' + require('better-sqlite3/package.json').version + ' on ' + process.arch + ': SELECT 1 = ' + db.prepare('SELECT 1 AS one').get().one)\"" >&2
 
 # ---------------------------------------------------------------------------------------------------
 # The tests and the benchmark, bundled on the host (plain JS for the root's Node), then run under riscv64.
@@ -181,8 +190,8 @@ if [ -z "$ONLY" ] || [ "$ONLY" = determinism ]; then
     rm -rf "$det" && mkdir -p "$det"
     ln -sfn "$REPO/node_modules" "$CACHE/bundle/node_modules"
     log "determinism: generating the corpus ($INPUTS inputs) and replaying it on the host"
-    node "$CACHE/bundle/scripts/riscv/determinism.mjs" generate "$det/corpus.jsonl" "$INPUTS" \
-      && node "$CACHE/bundle/scripts/riscv/determinism.mjs" replay "$det/corpus.jsonl" "$det/host.txt" || determinism_rc=$?
+    STREAMSWAP_SQLITE=better node "$CACHE/bundle/scripts/riscv/determinism.mjs" generate "$det/corpus.jsonl" "$INPUTS" \
+      && STREAMSWAP_SQLITE=better node "$CACHE/bundle/scripts/riscv/determinism.mjs" replay "$det/corpus.jsonl" "$det/host.txt" || determinism_rc=$?
     if [ "$determinism_rc" = 0 ]; then
       log "determinism: replaying the corpus under riscv64"
       started=$(date +%s)
