@@ -89,4 +89,23 @@ describe('the ledger–AMM seam', () => {
     expect(d.call(ALICE, { functionName: 'withdraw', args: [TKA, proceeds] }, t)).toEqual(ACCEPTED);
     expect(d.call(ALICE, { functionName: 'withdraw', args: [TKB, tkb] }, t)).toEqual(ACCEPTED);
   });
+
+  it('shows the proceeds of every order on a pair with a watched limit order as executed, since a stop changes the pool’s path', () => {
+    // found by the composed fuzz (seed 3003): Carol's plain order buys TKB from a pool Alice's limit order sells into;
+    // a projection keeps Alice selling to the end, execution stops her early, and Carol gets less TKB than projected
+    const d = new AppDriver();
+    for (const acc of [ALICE, BOB, CAROL]) for (const tok of [TKA, TKB]) d.depositErc20(tok, acc, 1_000_000n * E18, T0);
+    expect(d.call(BOB, { functionName: 'addLiquidity', args: [TKA, TKB, 100_000n * E18, 300_000n * E18, 0n, 0n] }, T0)).toEqual(ACCEPTED);
+    const spotX64 = (100_000n << 64n) / 300_000n;
+    expect(d.call(ALICE, { functionName: 'swapWithLimit', args: [TKB, TKA, 550_000n * E18, 0n, 0n, 21n, (spotX64 * 19n) / 100n] }, T0)).toEqual(ACCEPTED);
+    expect(d.call(CAROL, { functionName: 'swap', args: [TKA, TKB, 1_000n * E18, 0n, 0n, 21n] }, T0)).toEqual(ACCEPTED);
+    expect(d.call(BOB, { functionName: 'swap', args: [TKB, TKA, 240_000n * E18, 0n, 0n, 0n] }, T0)).toEqual(ACCEPTED);
+    const t = T0 + 101n;
+    expect(d.call(CAROL, { functionName: 'withdraw', args: [TKB, available(d, TKB, CAROL, t)] }, t)).toEqual(ACCEPTED);
+    // once a trade executes the pair (the stop happens), everything shown is spendable
+    expect(d.call(BOB, { functionName: 'swap', args: [TKA, TKB, E18, 0n, 0n, 0n] }, t)).toEqual(ACCEPTED);
+    expect(inspectRoute(d.app, `order/1?at=${t}`)).toMatchObject({ status: 'stopped' });
+    expect(d.call(CAROL, { functionName: 'withdraw', args: [TKB, available(d, TKB, CAROL, t)] }, t)).toEqual(ACCEPTED);
+    expect(d.call(ALICE, { functionName: 'withdraw', args: [TKA, available(d, TKA, ALICE, t)] }, t)).toEqual(ACCEPTED);
+  });
 });
