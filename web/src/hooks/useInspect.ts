@@ -29,7 +29,7 @@ export function useInspect<T>(route: string | null, schema: z.ZodType<T>, option
       const now = clockStore.nowSeconds();
       const full = withAt && now !== undefined ? `${route}${route!.includes('?') ? '&' : '?'}at=${now}` : route!;
       try {
-        const result = await inspect(book.applicationName, full, schema, signal);
+        const result = await inspect(book.applicationName, full, schema, signal, route!);
         nodeHealth.ok();
         return result;
       } catch (error) {

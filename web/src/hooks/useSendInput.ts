@@ -4,6 +4,7 @@ import { parseEventLogs, type Hash } from 'viem';
 import { useConfig, useConnection } from 'wagmi';
 import { waitForTransactionReceipt } from 'wagmi/actions';
 import { inputBoxAbi } from '../chain/abis.js';
+import { readerCaughtUp } from '../node/readerProgress.js';
 import { copy } from '../lib/copy.js';
 import { describeError } from '../lib/errors.js';
 import { nextStage, type InputStage } from '../lib/inputLifecycle.js';
@@ -16,8 +17,6 @@ import { useTokens } from './useTokens.js';
 import { walletPrompt } from './walletPrompt.js';
 
 let counter = 0;
-/** Extra refetches of live state after an input is processed (ms after it). */
-const LATE_REFETCH_MS = [1_500, 5_000] as const;
 
 /** The pending toast's words for each step after the wallet answered. */
 function pendingMessage(s: InputStage): string {
@@ -89,10 +88,10 @@ export function useSendInput() {
         }
         void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'addressBook' });
         const final = await followInput(book.application, mined, show, tokens.meta);
-        // refetch L2 state after the input is processed, not after the tx hash; and again a little later, because a
-        // cached reader may answer from just before the input (while its push channel is open nothing polls to correct it)
+        // refetch L2 state after the input is processed, not after the tx hash, and once the reader has replayed it
+        // (else it answers from just before it); after a bounded wait a read the reader cannot serve goes to inspect
+        if (final.stage === 'accepted' || final.stage === 'rejected' || final.stage === 'exception') await readerCaughtUp(Number(final.inputIndex));
         await queryClient.invalidateQueries({ queryKey: ['inspect'] });
-        for (const ms of LATE_REFETCH_MS) setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['inspect'] }), ms);
         if (final.stage === 'rejected' || final.stage === 'exception') {
           toastStore.update(pending, { severity: 'error', title: copy.lifecycle.rejectedTitle(label), message: final.message || copy.lifecycle.rejectedNoReason, details: final.raw });
         } else if (final.stage === 'accepted') {

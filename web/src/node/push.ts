@@ -1,4 +1,6 @@
+import { watchEventSource } from '../lib/processedIndexWatch.js';
 import { READER_URL } from './reader.js';
+import { readerWatch } from './readerProgress.js';
 
 /** What the reader announces on `GET /events` after it commits new inputs. */
 export interface ProcessedInput {
@@ -30,6 +32,8 @@ export function pushConnected(): boolean {
 export function subscribeToInputs(onChange: (input: ProcessedInput | null) => void): () => void {
   if (READER_URL === undefined || typeof EventSource === 'undefined') return () => {};
   const source = new EventSource(`${READER_URL}/events`);
+  // first, so a writer waiting for this index (readerCaughtUp) is released by the same event
+  watchEventSource(source, readerWatch);
   source.addEventListener('hello', () => {
     connected = true;
     onChange(null);

@@ -1,3 +1,5 @@
+import { indexOfHeader } from '../lib/processedIndexWatch.js';
+
 /**
  * The reader (@streamswap/reader): a replica of the app's state beside the node that answers every inspect route as a
  * plain GET, from a cache, and announces each processed input on Server-Sent Events. Configured at build time with
@@ -17,10 +19,12 @@ export function markReaderDown(): void {
   downUntil = Date.now() + RETRY_AFTER_MS;
 }
 
-/** One answer of the reader: its HTTP status and the JSON body (a view, or an ErrorView for 4xx). */
+/** One answer of the reader: its HTTP status, the JSON body (a view, or an ErrorView for 4xx) and the input it reflects. */
 export interface ReaderAnswer {
   status: number;
   json: unknown;
+  /** X-Processed-Input-Index: the newest input applied to the state this answer was read from (undefined if absent). */
+  index: number | undefined;
 }
 
 /**
@@ -30,5 +34,5 @@ export interface ReaderAnswer {
 export async function readerGet(route: string, signal?: AbortSignal): Promise<ReaderAnswer> {
   const response = await fetch(`${READER_URL}/inspect/${route.replace(/^\/+/, '')}`, { signal: signal ?? null });
   if (response.status >= 500) throw new Error(`The reader answered HTTP ${response.status} for "${route}".`);
-  return { status: response.status, json: await response.json() };
+  return { status: response.status, json: await response.json(), index: indexOfHeader(response.headers.get('X-Processed-Input-Index')) };
 }
