@@ -272,7 +272,7 @@ describe('kill -9 of the node process alone', { timeout: 300_000 }, () => {
     const orphans = processesWithEnv(`STREAMSWAP_DEVNODE_DATA_DIR=${dir}`);
     s = await startCli(flags, {}, 150_000, 'node');
     expect(s.output()).toMatch(/stopping what a previous stack on .* left running: .*anvil \(pid \d+\)/);
-    expect(orphans.length).toBeGreaterThanOrEqual(2); // anvil and the reader at least (the back-end may have exited already)
+    expect(orphans.length).toBeGreaterThanOrEqual(1); // anvil at least (the back-end and the reader exit by themselves)
     expect(s.output()).not.toMatch(/treated as a reorg/);
     c = connect(s, b);
     expect(await c.l1.getBlockNumber()).toBeGreaterThanOrEqual(head); // anvil's own dump on SIGTERM: nothing lost
