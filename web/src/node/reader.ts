@@ -1,3 +1,4 @@
+import { READER_URL } from '../config/env.js';
 import { indexOfHeader } from '../lib/processedIndexWatch.js';
 
 /**
@@ -5,7 +6,8 @@ import { indexOfHeader } from '../lib/processedIndexWatch.js';
  * plain GET, from a cache, and announces each processed input on Server-Sent Events. Configured at build time with
  * VITE_READER_URL (npm start sets it); without it, or while it is unreachable, reads go to the node's inspect.
  */
-export const READER_URL: string | undefined = (import.meta.env.VITE_READER_URL as string | undefined)?.replace(/\/+$/, '') || undefined;
+/** One source for the URL: the build-time configuration (config/env.ts). */
+export { READER_URL };
 
 /** After a failed request the reader is skipped for this long (reads go to inspect), then tried again. */
 const RETRY_AFTER_MS = 10_000;
