@@ -12,8 +12,31 @@ import { DivergedHistoryError } from './replica/VerificationError.js';
 import { httpRpc } from './node/nodeRpc.js';
 import { removeDatabase, resolveApplication, rpcUrlOf, startReader } from './startReader.js';
 
-const { values } = parseArgs({
+const USAGE = `Usage: npm run reader -- --node <url> --app <address or name> [options]
+
+Follows a Cartesi rollups-node v2 (or the devnode) through its JSON-RPC, replays and verifies every input into its
+own SQLite, and serves the app's reads (GET /inspect/<route>, /graphql, /events, /health).
+
+  --node <url>              the node's entry point or its /rpc (e.g. http://127.0.0.1:6751)      required
+  --app <address or name>   the application's address, or its name on the node                 required
+  --db <file>               the reader's database (default .data/reader/<application>.sqlite)
+  --port <n>                HTTP port (default 6752; 0 = a free port)
+  --host <host>             HTTP host (default 127.0.0.1)
+  --fresh                   delete the database first and replay from genesis
+  --erc20-portal <address>  the ERC20Portal (default: the canonical v2.2.0 address)
+  --ether-portal <address>  the EtherPortal (default: the canonical v2.2.0 address)
+  --poll-ms <ms>            how often to ask the node for new inputs (default 200)
+  --reset-on-divergence     when the node's history no longer matches the database, replay from genesis
+  --parent-pipe             stop when standard input closes (used when a parent process starts the reader)
+  --help                    this text
+
+Exit codes: 1 bad arguments or start failure; 2 the replay disagreed with the node (the message names the input).`;
+
+const { values } = (() => {
+  try {
+    return parseArgs({
   options: {
+    help: { type: 'boolean', short: 'h' },
     node: { type: 'string' },
     app: { type: 'string' },
     db: { type: 'string' },
@@ -27,10 +50,19 @@ const { values } = parseArgs({
     'parent-pipe': { type: 'boolean' },
   },
 });
+  } catch (error) {
+    console.error(`reader: ${(error as Error).message}\n(npm run reader -- --help lists the options)`);
+    process.exit(1);
+  }
+})();
 
 function fail(message: string): never {
-  console.error(`reader: ${message}`);
+  console.error(`reader: ${message}\n(npm run reader -- --help lists the options)`);
   process.exit(1);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
 }
 const addressFlag = (name: string, value: string | undefined, fallback?: Address): Address => {
   if (value === undefined) return fallback ?? fail(`--${name} <address> is required`);
