@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitPriceScaled, meetsLimit, parseLimitPrice } from './limitPrice.js';
+import { averagePriceOf, limitPriceScaled, meetsLimit, parseLimitPrice, priceText } from './limitPrice.js';
 
 const X64 = 1n << 64n;
 
@@ -31,5 +31,20 @@ describe('meetsLimit', () => {
     const limit = (3n * X64) / 2n; // 1.5 out per in
     expect(meetsLimit(100n, 150n, limit)).toBe(true);
     expect(meetsLimit(100n, 149n, limit)).toBe(false);
+  });
+});
+
+describe('priceText', () => {
+  it('fills the limit field with no more decimals than the output token has, rounded down', () => {
+    const scaled = 2_435_557_285_574_214_619n; // 2.435557285574214619
+    expect(priceText(scaled, 6)).toBe('2.435557');
+    expect(parseLimitPrice(priceText(scaled, 6), 18, 6).state).toBe('ok');
+    expect(priceText(scaled, 18)).toBe('2.435557285574214619');
+  });
+  it('prices a minimum received as the average that meets it', () => {
+    // 348.02 tUSD (6) for 150 tCTSI (18): 2.3201...
+    const avg = averagePriceOf(150n * 10n ** 18n, 348_026_740n, 18, 6);
+    const limit = parseLimitPrice(priceText(avg, 6), 18, 6);
+    expect(limit.state === 'ok' && meetsLimit(150n * 10n ** 18n, 348_026_740n, limit.priceX64)).toBe(true);
   });
 });

@@ -35,7 +35,18 @@ export function meetsLimit(amountIn: bigint, amountOut: bigint, priceX64: bigint
   return amountOut * X64 >= priceX64 * amountIn;
 }
 
-/** The exact decimal text of a price scaled by 10^18 (to prefill the limit field from the current price). */
-export function priceText(scaled: bigint): string {
-  return formatUnits(scaled, 18);
+/**
+ * A price scaled by 10^18 as text the limit field accepts: at most `decimalsOut` fraction digits,
+ * rounded down (a limit a little lower is one the order can still meet).
+ */
+export function priceText(scaled: bigint, decimalsOut: number): string {
+  const drop = 18 - Math.min(18, decimalsOut);
+  const kept = (scaled / 10n ** BigInt(drop)) * 10n ** BigInt(drop);
+  return formatUnits(kept, 18);
+}
+
+/** The average price (scaled by 10^18) of receiving `amountOut` for `amountIn`: the limit that matches a minimum received. */
+export function averagePriceOf(amountIn: bigint, amountOut: bigint, decimalsIn: number, decimalsOut: number): bigint {
+  if (amountIn === 0n) return 0n;
+  return (amountOut * 10n ** BigInt(decimalsIn) * 10n ** 18n) / (amountIn * 10n ** BigInt(decimalsOut));
 }

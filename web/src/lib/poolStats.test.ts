@@ -27,7 +27,8 @@ describe('pool headline figures', () => {
     // 30 B of fees in a day on 4000 B of TVL: 30/4000 * 365 = 273.75%
     expect(feeAprBps(30n, 4_000n, 86_400n)).toBe(27_375n);
     expect(feeAprBps(30n, 0n, 86_400n)).toBeNull();
-    expect(feeAprBps(30n, 4_000n, 10n)).toBeNull();
+    expect(feeAprBps(30n, 4_000n, 3_599n)).toBeNull(); // under an hour of history: no estimate
+    expect(feeAprBps(30n, 4_000n, 3_600n)).toBe(27_375n * 24n);
   });
   it('values a position as its B plus its A at the pool price', () => {
     expect(positionValueInB(10n, 20n, 1_000n, 2_000n)).toBe(40n);

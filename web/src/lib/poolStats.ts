@@ -39,12 +39,15 @@ export function volumeInB(history: Pick<HistoryView, 'points'>, from: number): P
   return { volumeB, feesB: (volumeB * FEE_NUMERATOR) / FEE_DENOMINATOR };
 }
 
+/** Below an hour of history, a year's extrapolation says more about one burst of trades than about the pool. */
+export const MIN_APR_WINDOW_SECONDS = 3_600n;
+
 /**
  * Fee APR estimate in basis points: the window's fees over today's TVL, scaled to a year. Null when
- * there is nothing to estimate from (no TVL, or a window too short to say anything).
+ * there is nothing to estimate from (no TVL, or less than an hour of history).
  */
 export function feeAprBps(feesB: bigint, tvlB: bigint, windowSeconds: bigint): bigint | null {
-  if (tvlB === 0n || windowSeconds < 60n) return null;
+  if (tvlB === 0n || windowSeconds < MIN_APR_WINDOW_SECONDS) return null;
   return (feesB * SECONDS_PER_YEAR * 10_000n) / (tvlB * windowSeconds);
 }
 

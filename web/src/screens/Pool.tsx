@@ -49,7 +49,7 @@ export default function Pool() {
     <section className="screen">
       <h1>{copy.pool.title}</h1>
       <div className="card">
-        <div className="spread">
+        <div className="spread wrap">
           <h2>{copy.pool.pools}</h2>
           <div className="pool-select">
             <span className="token-pick">

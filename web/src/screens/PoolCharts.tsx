@@ -94,7 +94,8 @@ export default function PoolCharts({ tokenA, tokenB }: { tokenA: Address; tokenB
             <h3>{copy.pool.flow}</h3>
             <div className="chart-box">
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={rows} margin={{ left: 4, right: 4 }} barGap={0} maxBarSize={14}>
+                {/* on a number axis recharts sizes bars from the closest two points; a fixed width keeps sparse flows visible */}
+                <BarChart data={rows} margin={{ left: 4, right: 4 }} barGap={0} barSize={6}>
                   <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
                   {xAxis}
                   <YAxis yAxisId="a" width={64} tickFormatter={axisNumber} label={yLabel(metaA.symbol, 'insideLeft')} {...axis} />

@@ -20,7 +20,7 @@ import { checkAmount } from '../lib/amountField.js';
 import { copy } from '../lib/copy.js';
 import { DCA_STEPS } from '../lib/durations.js';
 import { formatAmount, formatBps, formatDateTime, formatDuration, toInputText } from '../lib/format.js';
-import { limitPriceScaled, meetsLimit, parseLimitPrice, priceText } from '../lib/limitPrice.js';
+import { averagePriceOf, limitPriceScaled, meetsLimit, parseLimitPrice, priceText } from '../lib/limitPrice.js';
 import { priceScaled } from '../lib/liquidity.js';
 import { primaryAction } from '../lib/primaryAction.js';
 import { amountPerUnit, rateUnitFor } from '../lib/rateUnit.js';
@@ -247,8 +247,8 @@ function SwapForm() {
         <label className="field">
           <span className="field-label">
             {copy.swap.limitPrice}
-            {spot !== null ? (
-              <button type="button" className="chip" data-testid={testIds.swap.limitPriceUseCurrent} onClick={() => setLimitText(priceText(spot))}>
+            {node !== null && minimumOut !== null && amountIn !== null ? (
+              <button type="button" className="chip" data-testid={testIds.swap.limitPriceUseCurrent} onClick={() => setLimitText(priceText(averagePriceOf(amountIn, minimumOut, metaIn.decimals, metaOut.decimals), metaOut.decimals))}>
                 {copy.swap.limitPriceUseCurrent}
               </button>
             ) : null}
