@@ -59,8 +59,8 @@ export function spawnReader(opts: {
     setTimeout(() => {
       if (!announced) {
         void stop();
-        reject(new Error('the reader did not listen within 60 s'));
+        reject(new Error('the reader did not listen within 120 s'));
       }
-    }, 60_000).unref();
+    }, 120_000).unref();
   });
 }
