@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import { type AdvanceHooks, AppError, type ScheduleRow, POOL_UNIT_BITS, poolUnitsToWei, weiToPoolUnits, X64_BITS } from '@streamswap/protocol';
 import type { Ledger } from '../ledger/Ledger.js';
+import { InvariantViolation } from '../InvariantViolation.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { pairTokens } from './addresses.js';
 import { History } from './History.js';
@@ -139,7 +140,7 @@ export class PairEngine {
       if (o.closedAt !== null && time === o.closedAt && o.efClose !== null) return o.efClose;
       if (time === s.lastT) return s.sides[o.dir].ef;
       const v = snaps.get(`${time}:${o.dir}`) ?? this.orders.snapshotAt(o.pair, time, o.dir);
-      if (v === undefined) throw new AppError('INTERNAL_ERROR', `No accumulator snapshot for order ${o.id} at ${time}.`);
+      if (v === undefined) throw new InvariantViolation(`No accumulator snapshot for order ${o.id} at ${time}.`);
       return v;
     };
   }
