@@ -16,6 +16,7 @@
  * Usage: npm run bench:twamm -w dapp [-- --max 100000] [--db /tmp/twamm.sqlite] [--only execute|orders]
  */
 import { getAddress, type Address } from 'viem';
+import { orderWindow } from '@streamswap/protocol';
 import { Amm } from '../src/amm/Amm.js';
 import { Ledger } from '../src/ledger/Ledger.js';
 import { openDatabase } from '../src/storage/openDatabase.js';
@@ -74,16 +75,17 @@ function bulkFill(db: ReturnType<typeof openDatabase>, ledger: Ledger, from: num
     }>()!;
     if (pair.last_t !== t) throw new Error('Execute the pair to t before filling.');
     const insert = db.prepare(
-      `INSERT INTO amm_order (pair, dir, owner, token_in, token_out, amount_in, amount_out_min, min_avg, start_at, duration, rate, rem,
+      `INSERT INTO amm_order (pair, dir, owner, token_in, token_out, amount_in, amount_out_min, min_avg, start_at, duration, rate, dust,
          ef_start, closed_at, close_kind, ef_close, refund, paid, live, refund_due, watch)
        VALUES (?, 0, ?, ?, ?, ?, '0', NULL, ?, ?, ?, ?, ?, NULL, 0, NULL, '0', '0', 1, 0, 0)`,
     );
-    const rows = new Map<bigint, { delta: bigint; ends: bigint; refs: bigint }>();
-    const bump = (at: bigint, delta: bigint, ends: bigint) => {
-      const r = rows.get(at) ?? { delta: 0n, ends: 0n, refs: 0n };
+    const rows = new Map<bigint, { delta: bigint; ends: bigint; refs: bigint; dust: bigint }>();
+    const bump = (at: bigint, delta: bigint, ends: bigint, dust: bigint) => {
+      const r = rows.get(at) ?? { delta: 0n, ends: 0n, refs: 0n, dust: 0n };
       r.delta += delta;
       r.ends += ends;
       r.refs += 1n;
+      r.dust += dust;
       rows.set(at, r);
     };
     const perOwner = new Map<Address, bigint>();
@@ -91,24 +93,32 @@ function bulkFill(db: ReturnType<typeof openDatabase>, ledger: Ledger, from: num
     let amountSum = 0n;
     for (let i = from; i < from + n; i++) {
       const amountIn = E18 + BigInt(rand(1_000_000));
-      const duration = 86_400n + BigInt(rand(29 * 86_400));
+      // the real window, as Amm.swap makes it: the end on the ORDER_INTERVAL grid
+      const end = orderWindow(t, 0n, 86_400n + BigInt(rand(29 * 86_400))).end;
+      const duration = end - t;
       const rate = (amountIn << 64n) / duration;
-      const rem = (amountIn << 64n) - rate * duration;
-      insert.run(pair.id, owner(i), TKA, TKB, amountIn.toString(), t, duration, rate.toString(), rem, pair.ef0);
-      rateSum += rate + (rem > 0n ? 1n : 0n);
+      const dust = (amountIn << 64n) - rate * duration;
+      insert.run(pair.id, owner(i), TKA, TKB, amountIn.toString(), t, duration, rate.toString(), dust, pair.ef0);
+      rateSum += rate;
       amountSum += amountIn;
-      if (rem > 0n) bump(t + rem, -1n, 0n);
-      bump(t + duration, -rate, 1n);
+      bump(end, -rate, 1n, dust);
       perOwner.set(owner(i), (perOwner.get(owner(i)) ?? 0n) + amountIn);
     }
-    const get = db.prepare('SELECT delta, ends, refs FROM amm_schedule WHERE pair = ? AND t = ? AND dir = 0');
+    const get = db.prepare('SELECT delta, ends, refs, dust FROM amm_schedule WHERE pair = ? AND t = ? AND dir = 0');
     const put = db.prepare(
-      `INSERT INTO amm_schedule (pair, t, dir, delta, ends, refs) VALUES (?, ?, 0, ?, ?, ?)
-       ON CONFLICT (pair, t, dir) DO UPDATE SET delta = excluded.delta, ends = excluded.ends, refs = excluded.refs`,
+      `INSERT INTO amm_schedule (pair, t, dir, delta, ends, refs, dust) VALUES (?, ?, 0, ?, ?, ?, ?)
+       ON CONFLICT (pair, t, dir) DO UPDATE SET delta = excluded.delta, ends = excluded.ends, refs = excluded.refs, dust = excluded.dust`,
     );
     for (const [at, r] of [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      const old = get.get<{ delta: string; ends: bigint; refs: bigint }>(pair.id, at);
-      put.run(pair.id, at, (r.delta + BigInt(old?.delta ?? '0')).toString(), r.ends + (old?.ends ?? 0n), r.refs + (old?.refs ?? 0n));
+      const old = get.get<{ delta: string; ends: bigint; refs: bigint; dust: string }>(pair.id, at);
+      put.run(
+        pair.id,
+        at,
+        (r.delta + BigInt(old?.delta ?? '0')).toString(),
+        r.ends + (old?.ends ?? 0n),
+        r.refs + (old?.refs ?? 0n),
+        (r.dust + BigInt(old?.dust ?? '0')).toString(),
+      );
     }
     db.prepare('UPDATE amm_pair SET rate0 = ?, unsold0 = ?, open0 = ? WHERE id = ?').run(
       (BigInt(pair.rate0) + rateSum).toString(),

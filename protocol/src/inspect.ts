@@ -191,6 +191,10 @@ export const quoteViewSchema = z.object({
   tokenIn: addressSchema,
   tokenOut: addressSchema,
   amountIn: amountSchema,
+  /**
+   * For a streamed order, its real duration from `at`: what was asked for, rounded up so that the order ends on
+   * the ORDER_INTERVAL grid (amm/orderWindow.ts); 0 for an instant swap.
+   */
   duration: timeSchema,
   at: timeSchema,
   /** Expected output: exact for an instant swap, an estimate at current flows for a streamed order. */

@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import type { SqlDatabase, SqlValue } from '../storage/SqlDatabase.js';
+import { InvariantViolation } from '../InvariantViolation.js';
 import type { Order } from './orderMath.js';
 import type { ScheduleRow, ScheduleSource } from '@streamswap/protocol';
 
@@ -16,7 +17,7 @@ interface OrderRow {
   start_at: bigint;
   duration: bigint;
   rate: string;
-  rem: bigint;
+  dust: bigint;
   ef_start: string | null;
   closed_at: bigint | null;
   close_kind: bigint;
@@ -44,7 +45,7 @@ function toOrder(r: OrderRow): Order {
     start: r.start_at,
     duration: r.duration,
     rate: BigInt(r.rate),
-    rem: r.rem,
+    dust: r.dust,
     efStart: big(r.ef_start),
     closedAt: r.closed_at,
     closeKind: Number(r.close_kind) as 0 | 1 | 2,
@@ -138,7 +139,7 @@ export class OrderStore implements PairSchedules {
   insert(o: Omit<Order, 'id'>): bigint {
     return this.db
       .prepare(
-        `INSERT INTO amm_order (pair, dir, owner, token_in, token_out, amount_in, amount_out_min, min_avg, start_at, duration, rate, rem,
+        `INSERT INTO amm_order (pair, dir, owner, token_in, token_out, amount_in, amount_out_min, min_avg, start_at, duration, rate, dust,
            ef_start, closed_at, close_kind, ef_close, refund, paid, live, refund_due, watch)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -154,7 +155,7 @@ export class OrderStore implements PairSchedules {
         o.start,
         o.duration,
         o.rate.toString(),
-        o.rem,
+        o.dust,
         o.efStart === null ? null : o.efStart.toString(),
         ...mutableColumns(o),
       ).lastInsertRowid;
@@ -226,16 +227,16 @@ export class OrderStore implements PairSchedules {
   next(pair: bigint, after: bigint, upTo: bigint): ScheduleRow[] {
     const text = this.db
       .prepare(
-        `SELECT json_group_array(json_array(t, dir, delta, ends)) AS rows FROM
-           (SELECT t, dir, delta, ends FROM amm_schedule WHERE pair = ? AND t > ? AND t <= ? ORDER BY t, dir LIMIT ?)`,
+        `SELECT json_group_array(json_array(t, dir, delta, ends, dust)) AS rows FROM
+           (SELECT t, dir, delta, ends, dust FROM amm_schedule WHERE pair = ? AND t > ? AND t <= ? ORDER BY t, dir LIMIT ?)`,
       )
       .get<{ rows: string }>(pair, after, upTo, BigInt(SCHEDULE_BATCH))?.rows;
-    const raw = JSON.parse(text ?? '[]') as [number, 0 | 1, string, number][];
+    const raw = JSON.parse(text ?? '[]') as [number, 0 | 1, string, number, string][];
     const out: ScheduleRow[] = new Array<ScheduleRow>(raw.length);
     let sorted = true;
     for (let i = 0; i < raw.length; i++) {
-      const r = raw[i] as [number, 0 | 1, string, number];
-      out[i] = { t: BigInt(r[0]), dir: r[1], delta: BigInt(r[2]), ends: r[3] };
+      const r = raw[i] as [number, 0 | 1, string, number, string];
+      out[i] = r[4] === '0' ? { t: BigInt(r[0]), dir: r[1], delta: BigInt(r[2]), ends: r[3] } : { t: BigInt(r[0]), dir: r[1], delta: BigInt(r[2]), ends: r[3], dust: BigInt(r[4]) };
       if (i > 0 && (raw[i - 1]![0] > r[0] || (raw[i - 1]![0] === r[0] && raw[i - 1]![1] > r[1]))) sorted = false;
     }
     if (!sorted) out.sort((x, y) => (x.t !== y.t ? (x.t < y.t ? -1 : 1) : x.dir - y.dir));
@@ -252,33 +253,33 @@ export class OrderStore implements PairSchedules {
     return { next: (after, upTo) => this.next(pair, after, upTo) };
   }
 
-  /** Adds a rate change (and a reference) at (pair, t, dir). */
-  schedule(pair: bigint, t: bigint, dir: 0 | 1, delta: bigint, ends: number): void {
+  /** Adds a rate change (and a reference) at (pair, t, dir); `dust` of an order ending there (see orderMath.ts). */
+  schedule(pair: bigint, t: bigint, dir: 0 | 1, delta: bigint, ends: number, dust = 0n): void {
     const row = this.db
-      .prepare('SELECT delta, ends, refs FROM amm_schedule WHERE pair = ? AND t = ? AND dir = ?')
-      .get<{ delta: string; ends: bigint; refs: bigint }>(pair, t, BigInt(dir));
+      .prepare('SELECT delta, ends, refs, dust FROM amm_schedule WHERE pair = ? AND t = ? AND dir = ?')
+      .get<{ delta: string; ends: bigint; refs: bigint; dust: string }>(pair, t, BigInt(dir));
     if (row === undefined) {
       this.db
-        .prepare('INSERT INTO amm_schedule (pair, t, dir, delta, ends, refs) VALUES (?, ?, ?, ?, ?, 1)')
-        .run(pair, t, BigInt(dir), delta.toString(), BigInt(ends));
+        .prepare('INSERT INTO amm_schedule (pair, t, dir, delta, ends, refs, dust) VALUES (?, ?, ?, ?, ?, 1, ?)')
+        .run(pair, t, BigInt(dir), delta.toString(), BigInt(ends), dust.toString());
     } else {
       this.db
-        .prepare('UPDATE amm_schedule SET delta = ?, ends = ?, refs = ? WHERE pair = ? AND t = ? AND dir = ?')
-        .run((BigInt(row.delta) + delta).toString(), row.ends + BigInt(ends), row.refs + 1n, pair, t, BigInt(dir));
+        .prepare('UPDATE amm_schedule SET delta = ?, ends = ?, refs = ?, dust = ? WHERE pair = ? AND t = ? AND dir = ?')
+        .run((BigInt(row.delta) + delta).toString(), row.ends + BigInt(ends), row.refs + 1n, (BigInt(row.dust) + dust).toString(), pair, t, BigInt(dir));
     }
   }
 
   /** Removes a rate change added by `schedule` (the row goes when nothing refers to it any more). */
-  unschedule(pair: bigint, t: bigint, dir: 0 | 1, delta: bigint, ends: number): void {
+  unschedule(pair: bigint, t: bigint, dir: 0 | 1, delta: bigint, ends: number, dust = 0n): void {
     const row = this.db
-      .prepare('SELECT delta, ends, refs FROM amm_schedule WHERE pair = ? AND t = ? AND dir = ?')
-      .get<{ delta: string; ends: bigint; refs: bigint }>(pair, t, BigInt(dir));
-    if (row === undefined) throw new Error(`Schedule row ${pair}/${t}/${dir} is missing.`);
+      .prepare('SELECT delta, ends, refs, dust FROM amm_schedule WHERE pair = ? AND t = ? AND dir = ?')
+      .get<{ delta: string; ends: bigint; refs: bigint; dust: string }>(pair, t, BigInt(dir));
+    if (row === undefined) throw new InvariantViolation(`Schedule row ${pair}/${t}/${dir} is missing.`);
     if (row.refs <= 1n) this.db.prepare('DELETE FROM amm_schedule WHERE pair = ? AND t = ? AND dir = ?').run(pair, t, BigInt(dir));
     else
       this.db
-        .prepare('UPDATE amm_schedule SET delta = ?, ends = ?, refs = ? WHERE pair = ? AND t = ? AND dir = ?')
-        .run((BigInt(row.delta) - delta).toString(), row.ends - BigInt(ends), row.refs - 1n, pair, t, BigInt(dir));
+        .prepare('UPDATE amm_schedule SET delta = ?, ends = ?, refs = ?, dust = ? WHERE pair = ? AND t = ? AND dir = ?')
+        .run((BigInt(row.delta) - delta).toString(), row.ends - BigInt(ends), row.refs - 1n, (BigInt(row.dust) - dust).toString(), pair, t, BigInt(dir));
   }
 
   /** A writer of one pair's accumulator snapshots (call `flush` after the walk). */

@@ -5,7 +5,7 @@ import { InvariantViolation } from '../InvariantViolation.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { pairTokens } from './addresses.js';
 import { History } from './History.js';
-import { boughtAt, end, initialRate, type Order, rateAt, soldX64At } from './orderMath.js';
+import { boughtAt, end, type Order, rateAt, soldX64At } from './orderMath.js';
 import { OrderStore } from './OrderStore.js';
 import { type PairState, PairStore } from './PairStore.js';
 import { executeVirtualOrders } from './virtualOrders.js';
@@ -153,9 +153,8 @@ export class PairEngine {
   closeOrder(s: PairState, o: Order, at: bigint, kind: 1 | 2, snaps = new Map<string, bigint>()): { refund: bigint; bought: bigint } {
     const side = s.sides[o.dir];
     side.rate -= rateAt(o, at);
-    if (o.start > at) this.orders.unschedule(o.pair, o.start, o.dir, initialRate(o), 0);
-    if (o.rem > 0n && o.start + o.rem > at) this.orders.unschedule(o.pair, o.start + o.rem, o.dir, -1n, 0);
-    this.orders.unschedule(o.pair, end(o), o.dir, -o.rate, 1);
+    if (o.start > at) this.orders.unschedule(o.pair, o.start, o.dir, o.rate, 0);
+    this.orders.unschedule(o.pair, end(o), o.dir, -o.rate, 1, o.dust);
     side.open -= 1;
     if (o.watch) {
       s.limits -= 1;

@@ -13,10 +13,17 @@ export interface Order {
   amountOutMin: bigint;
   minAvg: bigint | null;
   start: bigint;
+  /** The real window: start and duration on the ORDER_INTERVAL grid (protocol orderWindow), not what was asked for. */
   duration: bigint;
-  /** Base sale rate x2^64; the first `rem` seconds sell at rate + 1. */
+  /** Sale rate x2^64: floor(amountIn * 2^64 / duration). */
   rate: bigint;
-  rem: bigint;
+  /**
+   * amountIn * 2^64 - rate * duration (< duration, so below one wei for any duration < 2^64 s): the sub-wei part
+   * the rate cannot sell. It stays in the pair's unsold input while the order runs; a cancel or stop refunds it
+   * with the unsold rest (rounded down to whole wei, the sub-wei rest to the fees), and when the order ends on its
+   * own execution moves it to the fees at the end's schedule row (which carries the dust of the orders ending there).
+   */
+  dust: bigint;
   efStart: bigint | null;
   closedAt: bigint | null;
   closeKind: 0 | 1 | 2;
@@ -30,9 +37,6 @@ export interface Order {
 
 export const end = (o: Order): bigint => o.start + o.duration;
 
-/** The rate of the order's first second(s): rate + 1 while the remainder is being sold. */
-export const initialRate = (o: Order): bigint => o.rate + (o.rem > 0n ? 1n : 0n);
-
 /** The time execution of this order stops: its end, or when it was canceled or stopped. */
 export function stopTime(o: Order): bigint {
   return o.closedAt !== null && o.closedAt < end(o) ? o.closedAt : end(o);
@@ -42,33 +46,27 @@ export function stopTime(o: Order): bigint {
 export function soldX64At(o: Order, at: bigint): bigint {
   const te = at < stopTime(o) ? at : stopTime(o);
   if (te <= o.start) return 0n;
-  const elapsed = te - o.start;
-  return o.rate * elapsed + (elapsed < o.rem ? elapsed : o.rem);
+  return o.rate * (te - o.start);
 }
 
-/** Input still unsold at `at`, rounded down (the part a cancel would refund). */
+/** Input still unsold at `at`, rounded down (the part a cancel would refund; 0 once the order ended on its own). */
 export function unsoldAt(o: Order, at: bigint): bigint {
   return poolUnitsToWei(weiToPoolUnits(o.amountIn) - soldX64At(o, at));
 }
 
 /** The order's own sale rate at `at` (x2^64), 0 when not running. */
 export function rateAt(o: Order, at: bigint): bigint {
-  if (at < o.start || at >= stopTime(o)) return 0n;
-  return o.rate + (at - o.start < o.rem ? 1n : 0n);
+  return at < o.start || at >= stopTime(o) ? 0n : o.rate;
 }
 
 /** Earnings-per-unit accumulator of the order's direction at a given time. */
 export type EfAt = (o: Order, time: bigint) => bigint;
 
-/** Proceeds accrued by `at`: rate * (EF(te) - EF(start)) + (EF(min(te, split)) - EF(start)), rounded down (protocol's proceedsFromEf). */
+/** Proceeds accrued by `at`: rate * (EF(te) - EF(start)), rounded down (protocol's proceedsFromEf). */
 export function boughtAt(o: Order, at: bigint, efAt: EfAt): bigint {
   const te = at < stopTime(o) ? at : stopTime(o);
   if (te <= o.start) return 0n;
-  const e0 = efAt(o, o.start);
-  const e1 = efAt(o, te);
-  // the split's snapshot is looked up only when the order has a remainder step and passed it
-  const eSplit = o.rem === 0n ? e0 : te <= o.start + o.rem ? e1 : efAt(o, o.start + o.rem);
-  return proceedsFromEf(o.rate, o.rem, e0, eSplit, e1);
+  return proceedsFromEf(o.rate, efAt(o, o.start), efAt(o, te));
 }
 
 export function statusAt(o: Order, at: bigint): OrderStatus {
@@ -78,11 +76,10 @@ export function statusAt(o: Order, at: bigint): OrderStatus {
   return 'active';
 }
 
-/** The next time after `at` the order's rate changes (start, end of the remainder step, end), or null. */
+/** The next time after `at` the order's rate changes (start, end), or null. */
 export function nextChange(o: Order, at: bigint): bigint | null {
   if (o.closedAt !== null && at >= o.closedAt) return null;
   if (at < o.start) return o.start;
-  if (o.rem > 0n && at < o.start + o.rem) return o.start + o.rem;
   if (at < end(o)) return end(o);
   return null;
 }

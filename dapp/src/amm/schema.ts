@@ -17,14 +17,17 @@
  *   owed_d   proceeds accrued to orders but not yet credited to owners (plus rounding dust),
  *   open_d   orders not yet ended, canceled or stopped.
  *   `last_t`: virtual orders have been executed up to this time.
- * - amm_schedule: per (pair, time, direction) the change of the sale rate (order starts, the 1-tick rate
- *   step of an order's remainder, order ends), how many orders end there and how many orders refer to the row.
- *   Execution walks only these rows.
+ * - amm_schedule: per (pair, time, direction) the change of the sale rate (order starts and ends, on the
+ *   ORDER_INTERVAL grid of protocol's orderWindow.ts), how many orders end there and how many orders refer to
+ *   the row, and the sum of the `dust` of the orders ending there (moved from unsold input to fees when the row
+ *   is crossed). Execution walks only these rows: one closed-form segment per distinct time.
  * - amm_snapshot: per processed schedule row, the snapshot of ef_d at that time (append-only; written in
- *   multi-row batches during an execution, see OrderStore's SnapshotBatch). Orders read their EF at start,
- *   remainder step and end here.
- * - amm_order: one row per streamed order. An order sells at rate + 1 for its first `rem` seconds and at
- *   `rate` afterwards, where amountIn * 2^64 = rate * duration + rem: exactly amountIn is sold by the end.
+ *   multi-row batches during an execution, see OrderStore's SnapshotBatch). Orders read their EF at start
+ *   and end here.
+ * - amm_order: one row per streamed order, with its real window (start_at, duration on the ORDER_INTERVAL grid).
+ *   It sells at `rate` = floor(amountIn * 2^64 / duration); amountIn * 2^64 = rate * duration + dust, and the
+ *   dust (< duration units of 2^-64 wei: below one wei) joins the pair's fees when the order's end is crossed,
+ *   or goes back with the refund of a cancel or stop (orderMath.ts).
  * - amm_history: bounded chart history per pair (at most HISTORY_MAX_POINTS rows, see History.ts).
  */
 export const AMM_SCHEMA = `
@@ -55,6 +58,7 @@ CREATE TABLE IF NOT EXISTS amm_schedule (
   delta TEXT NOT NULL,
   ends INTEGER NOT NULL,
   refs INTEGER NOT NULL,
+  dust TEXT NOT NULL,
   PRIMARY KEY (pair, t, dir)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS amm_snapshot (
@@ -77,7 +81,7 @@ CREATE TABLE IF NOT EXISTS amm_order (
   start_at INTEGER NOT NULL,
   duration INTEGER NOT NULL,
   rate TEXT NOT NULL,
-  rem INTEGER NOT NULL,
+  dust INTEGER NOT NULL,
   ef_start TEXT,
   closed_at INTEGER,
   close_kind INTEGER NOT NULL,

@@ -1,8 +1,8 @@
 import type { Address } from 'viem';
-import { AppError, MAX_TIME, weiToPoolUnits, X64 } from '@streamswap/protocol';
+import { AppError, MAX_TIME, orderWindow, weiToPoolUnits, X64 } from '@streamswap/protocol';
 import { checksum as getAddress } from './addresses.js';
 import { takeFromOwner } from './balanceExtension.js';
-import { end, initialRate, type Order, statusAt } from './orderMath.js';
+import { end, type Order, statusAt } from './orderMath.js';
 import { ORDER_CANCELED, type PairEngine, type PairRef } from './PairEngine.js';
 import { estimateOrder } from './streamedEstimate.js';
 
@@ -22,9 +22,15 @@ export function placeOrder(
   minAvg: bigint | null,
 ): bigint {
   if (start !== 0n && start < t) throw new AppError('START_IN_PAST', `The order starts at ${start}, before the current time ${t}.`);
-  const from = start === 0n ? t : start;
-  if (duration >= MAX_TIME || from + duration >= MAX_TIME) {
-    throw new AppError('VALUE_OUT_OF_RANGE', `An order from ${from} lasting ${duration} s ends beyond the time limit ${MAX_TIME}.`);
+  if (duration >= MAX_TIME || (start === 0n ? t : start) + duration >= MAX_TIME) {
+    throw new AppError('VALUE_OUT_OF_RANGE', `An order from ${start === 0n ? t : start} lasting ${duration} s ends beyond the time limit ${MAX_TIME}.`);
+  }
+  // the real window: a later start and every end on the ORDER_INTERVAL grid (protocol orderWindow.ts)
+  const window = orderWindow(t, start, duration);
+  const from = window.start;
+  const length = window.end - window.start;
+  if (window.end >= MAX_TIME) {
+    throw new AppError('VALUE_OUT_OF_RANGE', `An order from ${from} lasting ${duration} s ends at ${window.end}, beyond the time limit ${MAX_TIME}.`);
   }
   return e.db.transaction(() => {
     takeFromOwner(e, tokenIn, owner, amountIn, t); // before the pair is loaded: it may settle the owner's orders
@@ -34,7 +40,7 @@ export function placeOrder(
     const side = s.sides[dir];
     // the estimate walks the pair's schedule up to the order's end: only computed when there is something to check
     if (amountOutMin > 0n || (minAvg !== null && minAvg > 0n)) {
-      const estimate = estimateOrder(e.orders, s, dir, amountIn, from, duration).amountOut;
+      const estimate = estimateOrder(e.orders, s, dir, amountIn, from, length).amountOut;
       if (estimate < amountOutMin) {
         throw new AppError('INSUFFICIENT_OUTPUT_AMOUNT', `Selling ${amountIn} of ${tokenIn} over ${duration} s is estimated to pay ${estimate} of ${tokenOut}, below the minimum ${amountOutMin}.`);
       }
@@ -43,8 +49,8 @@ export function placeOrder(
       }
     }
     const total = amountIn * X64;
-    const rate = total / duration;
-    const rem = total - rate * duration;
+    const rate = total / length;
+    const dust = total - rate * length;
     const order: Omit<Order, 'id'> = {
       pair: ref.id,
       dir,
@@ -55,9 +61,9 @@ export function placeOrder(
       amountOutMin,
       minAvg,
       start: from,
-      duration,
+      duration: length,
       rate,
-      rem,
+      dust,
       efStart: from === s.lastT ? side.ef : null,
       closedAt: null,
       closeKind: 0,
@@ -69,11 +75,9 @@ export function placeOrder(
       watch: minAvg !== null && minAvg > 0n, // a zero limit can never stop the order: not watched
     };
     const id = e.orders.insert(order);
-    const first = initialRate({ ...order, id });
-    if (from === s.lastT) side.rate += first;
-    else e.orders.schedule(ref.id, from, dir, first, 0);
-    if (rem > 0n) e.orders.schedule(ref.id, from + rem, dir, -1n, 0);
-    e.orders.schedule(ref.id, from + duration, dir, -rate, 1);
+    if (from === s.lastT) side.rate += rate;
+    else e.orders.schedule(ref.id, from, dir, rate, 0);
+    e.orders.schedule(ref.id, window.end, dir, -rate, 1, dust);
     side.open += 1;
     side.unsold += weiToPoolUnits(amountIn);
     if (order.watch) s.limits += 1;

@@ -29,7 +29,8 @@ function settleFlows(s: PairState, sold: [bigint, bigint], net: [bigint, bigint]
 
 /**
  * Executes the virtual orders of one pair from s.lastT up to t (no-op if t <= s.lastT) with protocol's engine;
- * counts the orders ending at each point crossed (`open`) and books the flows once at the end.
+ * counts the orders ending at each point crossed (`open`), moves their dust to the fees, and books the flows once
+ * at the end.
  */
 export function executeVirtualOrders(s: PairState, t: bigint, src: ScheduleSource, hooks: AdvanceHooks<PairState> = {}): void {
   if (t <= s.lastT) return;
@@ -45,6 +46,12 @@ export function executeVirtualOrders(s: PairState, t: bigint, src: ScheduleSourc
       for (let i = from; i < to; i++) {
         const row = rows[i] as ScheduleRow;
         if (row.ends !== 0) st.sides[row.dir].open -= row.ends;
+        // the sub-wei input the ending orders' rates could not sell joins the fees of the token they sold
+        if (row.dust !== undefined) {
+          st.sides[row.dir].unsold -= row.dust;
+          if (row.dir === 0) st.fee0 += row.dust;
+          else st.fee1 += row.dust;
+        }
       }
     },
     ...(hooks.onCheck === undefined ? {} : { onCheck: hooks.onCheck }),

@@ -1,5 +1,6 @@
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
+import { ORDER_INTERVAL } from '@streamswap/protocol';
 import { inspectRoute } from '../../src/inspect/inspectRoute.js';
 import { AppDriver } from './appDriver.js';
 
@@ -11,6 +12,11 @@ const CAROL = getAddress('0xca20100000000000000000000000000000000003');
 const E18 = 10n ** 18n;
 const ACCEPTED = expect.objectContaining({ ok: true });
 const T0 = 1_700_000_000n;
+/**
+ * T0 + 30 s: orders placed then for 70 s end at T0 + 100 and for 10 s at T0 + 40, both on the ORDER_INTERVAL
+ * grid. A limit order is checked at the execution points inside its window: the end of a 10 s order gives one.
+ */
+const T1 = T0 + 30n;
 
 const available = (d: AppDriver, token: string, account: string, t?: bigint) =>
   BigInt((inspectRoute(d.app, `balance/${token}/${account}${t === undefined ? '' : `?at=${t}`}`) as { available: string }).available);
@@ -72,19 +78,22 @@ describe('the ledger–AMM seam', () => {
     const d = new AppDriver();
     for (const acc of [ALICE, BOB, CAROL]) for (const tok of [TKA, TKB]) d.depositErc20(tok, acc, 1_000_000n * E18, T0);
     expect(d.call(CAROL, { functionName: 'addLiquidity', args: [TKA, TKB, 100_000n * E18, 300_000n * E18, 0n, 0n] }, T0)).toEqual(ACCEPTED);
-    // Alice sells 550k TKB over 21 s with a limit at 19% of the spot price (TKA per TKB); Bob's sale then breaks it
+    // Alice sells 550k TKB over 70 s with a limit at 30% of the spot price (TKA per TKB); Bob's sale then breaks it
     const spotX64 = (100_000n << 64n) / 300_000n;
-    expect(d.call(ALICE, { functionName: 'swapWithLimit', args: [TKB, TKA, 550_000n * E18, 0n, 0n, 21n, (spotX64 * 19n) / 100n] }, T0)).toEqual(ACCEPTED);
-    expect(d.call(BOB, { functionName: 'swap', args: [TKB, TKA, 240_000n * E18, 0n, 0n, 0n] }, T0)).toEqual(ACCEPTED);
+    expect([(T1 + 70n) % ORDER_INTERVAL, (T1 + 10n) % ORDER_INTERVAL]).toEqual([0n, 0n]);
+    expect(d.call(ALICE, { functionName: 'swapWithLimit', args: [TKB, TKA, 550_000n * E18, 0n, 0n, 70n, (spotX64 * 30n) / 100n] }, T1)).toEqual(ACCEPTED);
+    // a tiny order ending at T0 + 40: an execution point inside Alice's window
+    expect(d.call(CAROL, { functionName: 'swap', args: [TKA, TKB, 1000n, 0n, 0n, 10n] }, T1)).toEqual(ACCEPTED);
+    expect(d.call(BOB, { functionName: 'swap', args: [TKB, TKA, 240_000n * E18, 0n, 0n, 0n] }, T1)).toEqual(ACCEPTED);
     const t = T0 + 101n;
-    // a projection would show the order completed (~28,028 TKA); executed, it stops early and pays ~21,472 TKA
+    // a projection would show the order completed; executed, it stops at T0 + 40 and pays ~7,047 TKA
     expect(d.call(ALICE, { functionName: 'withdraw', args: [TKA, available(d, TKA, ALICE, t)] }, t)).toEqual(ACCEPTED);
     // a trade on the pair executes it: the stop happens, the proceeds and the unsold TKB are Alice's to withdraw
     expect(d.call(BOB, { functionName: 'swap', args: [TKA, TKB, E18, 0n, 0n, 0n] }, t)).toEqual(ACCEPTED);
     expect(inspectRoute(d.app, `order/1?at=${t}`)).toMatchObject({ status: 'stopped' });
     const proceeds = available(d, TKA, ALICE, t);
     const tkb = available(d, TKB, ALICE, t);
-    expect(proceeds).toBeGreaterThan(21_000n * E18);
+    expect(proceeds).toBeGreaterThan(7_000n * E18);
     expect(tkb).toBeGreaterThan(450_000n * E18 + 100_000n * E18);
     expect(d.call(ALICE, { functionName: 'withdraw', args: [TKA, proceeds] }, t)).toEqual(ACCEPTED);
     expect(d.call(ALICE, { functionName: 'withdraw', args: [TKB, tkb] }, t)).toEqual(ACCEPTED);
@@ -97,9 +106,11 @@ describe('the ledger–AMM seam', () => {
     for (const acc of [ALICE, BOB, CAROL]) for (const tok of [TKA, TKB]) d.depositErc20(tok, acc, 1_000_000n * E18, T0);
     expect(d.call(BOB, { functionName: 'addLiquidity', args: [TKA, TKB, 100_000n * E18, 300_000n * E18, 0n, 0n] }, T0)).toEqual(ACCEPTED);
     const spotX64 = (100_000n << 64n) / 300_000n;
-    expect(d.call(ALICE, { functionName: 'swapWithLimit', args: [TKB, TKA, 550_000n * E18, 0n, 0n, 21n, (spotX64 * 19n) / 100n] }, T0)).toEqual(ACCEPTED);
-    expect(d.call(CAROL, { functionName: 'swap', args: [TKA, TKB, 1_000n * E18, 0n, 0n, 21n] }, T0)).toEqual(ACCEPTED);
-    expect(d.call(BOB, { functionName: 'swap', args: [TKB, TKA, 240_000n * E18, 0n, 0n, 0n] }, T0)).toEqual(ACCEPTED);
+    expect(d.call(ALICE, { functionName: 'swapWithLimit', args: [TKB, TKA, 550_000n * E18, 0n, 0n, 70n, (spotX64 * 30n) / 100n] }, T1)).toEqual(ACCEPTED);
+    expect(d.call(CAROL, { functionName: 'swap', args: [TKA, TKB, 1_000n * E18, 0n, 0n, 70n] }, T1)).toEqual(ACCEPTED);
+    // a tiny order ending at T0 + 40: an execution point inside both windows
+    expect(d.call(BOB, { functionName: 'swap', args: [TKA, TKB, 1000n, 0n, 0n, 10n] }, T1)).toEqual(ACCEPTED);
+    expect(d.call(BOB, { functionName: 'swap', args: [TKB, TKA, 240_000n * E18, 0n, 0n, 0n] }, T1)).toEqual(ACCEPTED);
     const t = T0 + 101n;
     expect(d.call(CAROL, { functionName: 'withdraw', args: [TKB, available(d, TKB, CAROL, t)] }, t)).toEqual(ACCEPTED);
     // once a trade executes the pair (the stop happens), everything shown is spendable

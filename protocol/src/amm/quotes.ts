@@ -72,10 +72,11 @@ export interface StreamedEstimateInput {
  * Estimated total proceeds of a streamed order at full execution, rounded down.
  *
  * With `schedule`: the pool is projected with the order added, segment by segment between the rate changes
- * (the existing orders' real starts and expiries, plus the order's own start, remainder step and end), with the
- * same arithmetic as execution: amounts in 2^-64 wei, fee on the cumulative flow, closed form per segment,
- * earnings per unit of rate (x2^192) accumulated per segment, the order selling at rate + 1 for its first
- * `rem` seconds (amountIn * 2^64 = rate * duration + rem). If nothing else happens (no instant swap,
+ * (the existing orders' real starts and expiries, plus the order's own start and end), with the same
+ * arithmetic as execution: amounts in 2^-64 wei, fee on the cumulative flow, closed form per segment, earnings
+ * per unit of rate (x2^192) accumulated per segment, the order selling at rate = floor(amountIn * 2^64 /
+ * duration) (its sub-wei remainder is not traded: see orderWindow.ts). `duration` and `delay` are the order's
+ * real window (orderWindow: on the ORDER_INTERVAL grid), not what was asked for. If nothing else happens (no instant swap,
  * liquidity change, new order, cancel or limit stop) execution pays this within a few wei.
  *
  * Without `schedule`: every current flow is assumed constant for the order's whole duration: one closed-form
@@ -111,12 +112,9 @@ export function estimateStreamedSwap(input: StreamedEstimateInput): SwapQuote {
  */
 function walkSchedule(input: StreamedEstimateInput, schedule: readonly SaleRateChange[], withFee: boolean): bigint {
   const { amountIn, duration } = input;
-  const total = amountIn * X64;
-  const rate = total / duration;
-  const rem = total - rate * duration;
+  const rate = orderSaleRateX64(amountIn, duration);
   const start = input.delay ?? 0n;
   if (start < 0n) throw new RangeError(`An order cannot start ${-start} s in the past.`);
-  const split = start + rem;
   const end = start + duration;
   const side = (rateX64: bigint): OrderPoolSide => ({ rate: rateX64, sold: 0n, ef: 0n, owed: 0n });
   const pool: TwammPool = {
@@ -126,24 +124,20 @@ function walkSchedule(input: StreamedEstimateInput, schedule: readonly SaleRateC
     sides: [side(input.saleRateInX64), side(input.saleRateOutX64)],
     feeFree: !withFee,
   };
-  // own rate changes: start (+rate, +1 while rem lasts), end of the remainder step (-1), end (-rate); a start
-  // now applies at once (as execution does for an order starting at the pool's time)
+  // own rate changes: start (+rate) and end (-rate); a start now applies at once (as execution does for an order
+  // starting at the pool's time)
   const own: ScheduleRow[] = [];
-  const first = rate + (rem > 0n ? 1n : 0n);
-  if (start === 0n) pool.sides[0].rate += first;
-  else own.push({ t: start, dir: 0, delta: first, ends: 0 });
-  if (rem > 0n) own.push({ t: split, dir: 0, delta: -1n, ends: 0 });
+  if (start === 0n) pool.sides[0].rate += rate;
+  else own.push({ t: start, dir: 0, delta: rate, ends: 0 });
   own.push({ t: end, dir: 0, delta: -rate, ends: 1 });
   const rows = mergeSchedule(schedule, own);
   let efStart = 0n;
-  let efSplit = 0n;
   advance(pool, end, arraySchedule(rows), {
     onPoint: (at) => {
       if (at.lastT === start) efStart = at.sides[0].ef;
-      if (at.lastT === split) efSplit = at.sides[0].ef;
     },
   });
-  return proceedsFromEf(rate, rem, efStart, efSplit, pool.sides[0].ef);
+  return proceedsFromEf(rate, efStart, pool.sides[0].ef);
 }
 
 /** The schedule's changes as rows (in = direction 0, out = direction 1) merged with the order's own rows, by (t, dir). */

@@ -50,6 +50,8 @@ export interface ScheduleRow {
   delta: bigint;
   /** How many orders end there (bookkeeping of the caller; the engine ignores it). */
   ends: number;
+  /** Input the ending orders' rates could not sell (2^-64 wei; bookkeeping of the caller; the engine ignores it). */
+  dust?: bigint;
 }
 
 export interface ScheduleSource {
@@ -167,11 +169,9 @@ export function arraySchedule(rows: readonly ScheduleRow[]): ScheduleSource {
 }
 
 /**
- * Proceeds of an order in whole wei, rounded down, from the EF accumulator of its direction: it sold at rate + 1 (x2^64) from its start to its split (start + rem) and at rate from its start to `te`, so
- * its proceeds are (rate * (EF(te) - EF(start)) + (EF(min(te, split)) - EF(start))) / 2^192.
+ * Proceeds of an order in whole wei, rounded down, from the EF accumulator of its direction: it sold at `rate`
+ * (x2^64) from its start to `te`, so its proceeds are rate * (EF(te) - EF(start)) / 2^192.
  */
-export function proceedsFromEf(rate: bigint, rem: bigint, efStart: bigint, efSplit: bigint, efEnd: bigint): bigint {
-  let v = rate * (efEnd - efStart);
-  if (rem > 0n) v += efSplit - efStart;
-  return efToWei(v);
+export function proceedsFromEf(rate: bigint, efStart: bigint, efEnd: bigint): bigint {
+  return efToWei(rate * (efEnd - efStart));
 }
