@@ -199,6 +199,7 @@ export const copy = {
     expectedDca: 'Expected at the current price',
     expectedProjected: 'Expected (projected by the node)',
     atCurrentPrice: 'at the current price',
+    endsOnMinute: 'Orders start at once and end on the next whole minute after the duration you chose.',
     fee: 'Fee (0.3%)',
     perUnit: (unit: string) => `Sold per ${unit}`,
     slippage: 'Slippage tolerance',

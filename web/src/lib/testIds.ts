@@ -83,6 +83,7 @@ export const testIds = {
     amount: 'swap-amount',
     duration: 'swap-duration',
     durationLabel: 'swap-duration-label',
+    orderEnd: 'swap-order-end',
     quote: 'swap-quote',
     amountOut: 'swap-amount-out',
     /** DCA only, once the node's projection is the headline: the output at the current price */

@@ -1,4 +1,4 @@
-import { ordersViewSchema, poolViewSchema } from '@streamswap/protocol';
+import { orderWindow, ordersViewSchema, poolViewSchema } from '@streamswap/protocol';
 import { useState } from 'react';
 import type { Address } from 'viem';
 import { Amount } from '../components/Amount.js';
@@ -80,6 +80,9 @@ function SwapForm() {
   const amountIn = amount.state === 'ok' || amount.state === 'insufficient' ? amount.value : null;
   const duration = DCA_STEPS[step]!.seconds;
   const isOrder = duration > 0n;
+  // the order's real window if it were placed now: it ends on the back-end's minute grid (protocol orderWindow.ts)
+  const nowSeconds = nowMs / 1000n;
+  const orderEnd = isOrder ? orderWindow(nowSeconds, 0n, duration).end : nowSeconds;
 
   // the node's quote is the figure the user gets (exact for instant, projected over the real schedule
   // for DCA); the local preview with the protocol's math fills the gap until it answers
@@ -300,10 +303,10 @@ function SwapForm() {
             <>
               <dt>{copy.swap.perUnit(unit.name)}</dt>
               <dd data-testid={testIds.swap.perUnit}>
-                <Amount value={amountPerUnit(amountIn!, duration, unit)} decimals={metaIn!.decimals} symbol={metaIn!.symbol} />
+                <Amount value={amountPerUnit(amountIn!, orderEnd - nowSeconds, unit)} decimals={metaIn!.decimals} symbol={metaIn!.symbol} />
               </dd>
               <dt>{copy.order.end}</dt>
-              <dd>{formatDateTime(nowMs / 1000n + duration)}</dd>
+              <dd data-testid={testIds.swap.orderEnd} title={copy.swap.endsOnMinute}>{formatDateTime(orderEnd)}</dd>
               {limitX64 !== null ? (
                 <>
                   <dt>{copy.swap.limitShown}</dt>
