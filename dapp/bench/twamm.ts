@@ -7,16 +7,20 @@
  *     The open orders are filled by a bulk insert of exactly the rows the API writes (order, rate step and end
  *     rows of the schedule, pair aggregates, ledger debits): submitting a million orders one by one through the
  *     API takes longer than this shared machine allows; the measured operations do go through the API.
- *   {"bench":"twamm-execute","expiries":10000,"executeMs":..}
- *     10,000 orders (both directions) with 10,000 distinct end times within one day, then ONE write at
- *     t + 1 day executes all virtual orders: the time of that single operation, plus `projectReadMs`: a read
- *     projecting the same day in memory. Median of 3 fresh pools after one full-size warm-up run (JIT), as in a
- *     running node; `executeMinMs` is the fastest run.
+ *   {"bench":"twamm-execute","expiries":10000,"points":..,"executeMs":..}
+ *     10,000 orders (both directions) asking for 10,000 distinct end times within one day (one every 8 s), then
+ *     ONE write at t + 1 day executes all virtual orders: the time of that single operation, plus
+ *     `projectReadMs`: a read projecting the same day in memory. Median of 3 fresh pools after one full-size
+ *     warm-up run (JIT), as in a running node; `executeMinMs` is the fastest run. The orders end on the
+ *     ORDER_INTERVAL grid (protocol orderWindow.ts), so they share `points` distinct instants (1,334).
+ *   {"bench":"twamm-execute-distinct","expiries":10000,"points":10000,"executeMs":..}
+ *     The same with one order ending every ORDER_INTERVAL (10,000 distinct minutes, a week): the cost per instant
+ *     crossed, for a pair nobody touched for a week.
  *
  * Usage: npm run bench:twamm -w dapp [-- --max 100000] [--db /tmp/twamm.sqlite] [--only execute|orders]
  */
 import { getAddress, type Address } from 'viem';
-import { orderWindow } from '@streamswap/protocol';
+import { alignUp, ORDER_INTERVAL, orderWindow } from '@streamswap/protocol';
 import { Amm } from '../src/amm/Amm.js';
 import { Ledger } from '../src/ledger/Ledger.js';
 import { openDatabase } from '../src/storage/openDatabase.js';
@@ -187,8 +191,11 @@ function ordersBench() {
   db.close();
 }
 
-/** One execution of a day crossing `EXPIRIES` distinct expiries on a fresh pool: wall and CPU ms of the write and of a projecting read. */
-function executeOnce(EXPIRIES: number) {
+/**
+ * One execution crossing `EXPIRIES` order expiries on a fresh pool: wall and CPU ms of the write and of a
+ * projecting read. Order i asks for a duration of (i + 1) * `spacing` seconds.
+ */
+function executeOnce(EXPIRIES: number, spacing: bigint) {
   const { db, ledger, amm } = fresh();
   const lp = getAddress('0x00000000000000000000000000000000000000aa');
   ledger.deposit(TKA, lp, 10n ** 12n * E18, T0);
@@ -200,35 +207,37 @@ function executeOnce(EXPIRIES: number) {
   }
   db.transaction(() => {
     for (let i = 0; i < EXPIRIES; i++) {
-      // distinct end times within the day; amountIn a multiple of the duration: no remainder step, so exactly
-      // one schedule point per order
-      const duration = BigInt(8 + i * 8);
+      // distinct asked-for end times, alternating directions (both order pools run until their last end)
+      const duration = BigInt(i + 1) * spacing;
       const sellA = i % 2 === 0;
       amm.swap(owner(i), sellA ? TKA : TKB, sellA ? TKB : TKA, duration * 10n ** 12n, 0n, 0n, duration, T0);
     }
   });
   const trader = owner(7);
-  const project = timed(() => amm.pool(TKA, TKB, T0 + 86_400n));
-  const execute = timed(() => db.transaction(() => amm.swap(trader, TKA, TKB, E18, 0n, 0n, 0n, T0 + 86_400n)));
-  const pool = amm.pool(TKA, TKB, T0 + 86_400n)!;
+  const until = alignUp(T0 + BigInt(EXPIRIES) * spacing);
+  const points = Number(db.prepare('SELECT COUNT(DISTINCT t) AS n FROM amm_schedule').get<{ n: bigint }>()!.n);
+  const project = timed(() => amm.pool(TKA, TKB, until));
+  const execute = timed(() => db.transaction(() => amm.swap(trader, TKA, TKB, E18, 0n, 0n, 0n, until)));
+  const pool = amm.pool(TKA, TKB, until)!;
   if (pool.openOrdersA + pool.openOrdersB !== 0) throw new Error('Not every order expired.');
   db.close();
-  return { executeMs: execute.wallMs, executeCpuMs: execute.cpuMs, projectReadMs: project.wallMs };
+  return { points, executeMs: execute.wallMs, executeCpuMs: execute.cpuMs, projectReadMs: project.wallMs };
 }
 
 /**
  * Warm-up (JIT) on one full-size run, as in a running node, then RUNS measured runs: the median (and the
  * minimum) of each figure. A single cold sample on this shared machine mostly measures the JIT and the load.
  */
-function executeBench(EXPIRIES = 10_000, RUNS = 3) {
-  executeOnce(EXPIRIES);
-  const runs = Array.from({ length: RUNS }, () => executeOnce(EXPIRIES));
+function executeBench(name: string, spacing: bigint, EXPIRIES = 10_000, RUNS = 3) {
+  executeOnce(EXPIRIES, spacing);
+  const runs = Array.from({ length: RUNS }, () => executeOnce(EXPIRIES, spacing));
   const median = (k: keyof (typeof runs)[number]) => runs.map((r) => r[k]).sort((a, b) => a - b)[RUNS >> 1]!;
   const min = (k: keyof (typeof runs)[number]) => Math.min(...runs.map((r) => r[k]));
   console.log(
     JSON.stringify({
-      bench: 'twamm-execute',
+      bench: name,
       expiries: EXPIRIES,
+      points: runs[0]!.points,
       executeMs: round(median('executeMs')),
       executeCpuMs: round(median('executeCpuMs')),
       projectReadMs: round(median('projectReadMs')),
@@ -241,5 +250,8 @@ function executeBench(EXPIRIES = 10_000, RUNS = 3) {
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 const only = argValue('--only');
-if (only !== 'orders') executeBench();
+if (only !== 'orders') {
+  executeBench('twamm-execute', 8n);
+  executeBench('twamm-execute-distinct', ORDER_INTERVAL);
+}
 if (only !== 'execute') ordersBench();
