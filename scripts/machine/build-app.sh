@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the machine's app drive (mounted read-only at /app): the bundled back-end, node-sqlite3-wasm, the
-# Rollup HTTP API server, init.sh and env (the environment the back-end runs with). Reproducible ext2 like the
-# root drive. Prints the image path.
+# Builds the machine's app drive (mounted read-only at /app): the bundled back-end and its V8 startup snapshot
+# (what init.sh starts), node-sqlite3-wasm, the Rollup HTTP API server, init.sh and env (the environment the
+# back-end runs with). Reproducible ext2 like the root drive. Prints the image path.
 #   STREAMSWAP_MACHINE_ENV  extra lines for /app/env (e.g. "export STREAMSWAP_SQLITE_TUNING=off") to measure a setting
 source "$(dirname "$0")/common.sh"
 server=$(bash "$REPO/scripts/machine/build-rollup-http.sh")
@@ -9,6 +9,25 @@ STAGE=$CACHE/app-stage
 rm -rf "$STAGE"; mkdir -p "$STAGE"
 node "$REPO/scripts/machine/bundle-app.mjs" "${STREAMSWAP_MACHINE_SOURCE_ROOT:-$REPO}" "$STAGE" >&2
 rm -f "$STAGE/.better-sqlite3-stub.mjs"
+# The V8 startup snapshot of the back-end (machine/app/snapshot-entry.ts), made by the machine's own riscv64 node
+# under qemu-user in the root tree (a V8 snapshot only loads in the same node build): the stage is bind-mounted
+# on the tree's empty /mnt in a private mount and pid namespace, so the tree itself is not written to and the
+# pid Node sees is always the same. V8 refuses a snapshot made with other V8 flags, so the flags are kept in
+# snapshot.flags for init.sh. They make the blob the same bytes on every build: fixed hash and random seeds (the
+# machine is deterministic anyway, so its seeds were never secret) and no helper threads, whose GC timing
+# otherwise leaves differing bytes in the heap (also measured as fewer boot cycles on the one-hart machine).
+SNAPSHOT_FLAGS="--hash-seed=1 --random-seed=1 --single-threaded"
+ROOT=$CACHE/rootfs
+[ -x "$ROOT/usr/bin/node" ] || die "no root tree at $ROOT: run build-rootfs.sh first"
+[ -z "$(ls -A "$ROOT/mnt")" ] || die "$ROOT/mnt is not empty"
+log "building the back-end's V8 startup snapshot (riscv64 node under qemu-user)"
+$NICE unshare --mount --pid --fork sh -ec "mount --bind '$STAGE' '$ROOT/mnt'
+  chroot '$ROOT' /usr/bin/env -i PATH=/usr/bin:/bin HOME=/tmp \
+    node $SNAPSHOT_FLAGS --snapshot-blob /mnt/snapshot.blob --build-snapshot /mnt/snapshot-entry.cjs" \
+  2> >(grep -v 'Ignoring extra certs' >&2) >&2 || die "building the startup snapshot failed"
+[ -s "$STAGE/snapshot.blob" ] || die "no snapshot.blob was written"
+rm -f "$STAGE/snapshot-entry.cjs"
+printf '%s\n' "$SNAPSHOT_FLAGS" >"$STAGE/snapshot.flags"
 install -m 0755 "$(readlink -f "$server")" "$STAGE/streamswap-rollup-http"
 install -m 0755 "$REPO/machine/app/init.sh" "$STAGE/init.sh"
 install -m 0644 "$REPO/machine/app/env" "$STAGE/env"

@@ -3,7 +3,8 @@
 // node-sqlite3-wasm (platform-independent: no riscv64 compile); the native better-sqlite3 import is replaced
 // by a stub that says so if anything asks for it (openDatabase only loads it when STREAMSWAP_SQLITE=better).
 //
-// Usage: node scripts/machine/bundle-app.mjs <source root> <out dir>   → <out>/main.mjs, <out>/node_modules/node-sqlite3-wasm
+// Usage: node scripts/machine/bundle-app.mjs <source root> <out dir>   → <out>/main.mjs, <out>/snapshot-entry.cjs,
+//   <out>/node_modules/node-sqlite3-wasm
 // (the source root is the repository, or the snapshot of its HEAD that test:machine makes)
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,49 @@ await build({
   external: ['node-sqlite3-wasm'],
   alias: { 'better-sqlite3': stub },
   banner: { js: "import { createRequire as __ssRequire } from 'node:module'; const require = __ssRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+// Built-in modules a V8 startup snapshot cannot hold or that Node 20 has not verified in one: node:http keeps
+// native handles (its HTTP parser binding) and fails the snapshot; loading node:module makes Node print a warning
+// that carries the pid into the heap (so the blob would differ from one build to the next). In the snapshot
+// bundle their imports get stand-ins that load the real module on first use, when the machine boots
+// (process.getBuiltinModule, Node >= 20.16). Only the names the back-end imports are forwarded.
+const lazyBuiltins = {
+  'node:http': ['Agent', 'request'],
+  'node:module': ['createRequire'],
+};
+const lazyBuiltinsPlugin = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(http|module)$/ }, (args) => ({ path: args.path, namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents: [
+        'let loaded;',
+        `const load = () => (loaded ??= process.getBuiltinModule(${JSON.stringify(args.path)}));`,
+        // a function that returns an object: `new Agent(options)` gives the real Agent's instance
+        ...lazyBuiltins[args.path].map((name) => `export function ${name}(...args) { return new.target ? new (load().${name})(...args) : load().${name}(...args); }`),
+      ].join('\n'),
+    }));
+  },
+};
+// The entry of the V8 startup snapshot (machine/app/snapshot-entry.ts): the same modules, as one CommonJS
+// script (`node --build-snapshot` runs a script whose require() knows only the built-in modules). import.meta.url
+// is where main.mjs sits on the drive, so the SQLite binding resolves from /app/node_modules as it does for
+// main.mjs. build-app.sh turns it into snapshot.blob and removes it from the drive.
+await build({
+  absWorkingDir: join(repo, 'dapp'),
+  entryPoints: [join(repo, 'machine/app/snapshot-entry.ts')],
+  outfile: join(out, 'snapshot-entry.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['node-sqlite3-wasm'],
+  alias: { 'better-sqlite3': stub },
+  define: { 'import.meta.url': JSON.stringify('file:///app/main.mjs') },
+  plugins: [lazyBuiltinsPlugin],
   legalComments: 'none',
   logLevel: 'warning',
 });
