@@ -74,7 +74,7 @@ source_root() {
   rev=$(git -C "$REPO" rev-parse HEAD)
   if [ ! -f "$snap/.rev-$rev" ]; then
     rm -rf "$snap"; mkdir -p "$snap/node_modules/@streamswap"
-    git -C "$REPO" archive HEAD dapp protocol scripts package.json tsconfig.base.json | tar -x -C "$snap"
+    git -C "$REPO" archive HEAD dapp protocol scripts machine package.json tsconfig.base.json | tar -x -C "$snap"
     for entry in "$REPO"/node_modules/* "$REPO"/node_modules/.bin; do
       case "$(basename "$entry")" in @streamswap) ;; *) ln -s "$entry" "$snap/node_modules/$(basename "$entry")" ;; esac
     done
