@@ -2,6 +2,7 @@ import type { Address } from 'viem';
 import { type AdvanceHooks, AppError, type ScheduleRow, POOL_UNIT_BITS, poolUnitsToWei, weiToPoolUnits, X64_BITS } from '@streamswap/protocol';
 import type { Ledger } from '../ledger/Ledger.js';
 import { InvariantViolation } from '../InvariantViolation.js';
+import { rolledBack } from '../storage/rolledBack.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { pairTokens } from './addresses.js';
 import { History } from './History.js';
@@ -117,6 +118,22 @@ export class PairEngine {
       }
     }
     return changed;
+  }
+
+  /**
+   * Answers a read as of t. A projection (below) does not predict limit stops, and a stop changes the pool's path
+   * for every order of its pair; so the pairs among `ids` that have watched limit orders are executed up to t for
+   * real (limit checks included) in a transaction that is then rolled back, and `fn` reads inside it, where
+   * projecting those pairs to t is a no-op. Every read of pairs, orders and balances goes through here: what it
+   * shows is exactly what an input at t would find.
+   */
+  readAt<T>(ids: Iterable<bigint>, t: bigint, fn: () => T): T {
+    const watched = [...new Set(ids)].filter((id) => this.pairs.load(id).limits > 0).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (watched.length === 0) return fn();
+    return rolledBack(this.db, () => {
+      for (const id of watched) this.sync(id, t, false);
+      return fn();
+    });
   }
 
   /** The pair projected to t in memory (no writes); snapshots of crossed points are kept for order reads. */

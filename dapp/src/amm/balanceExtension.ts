@@ -61,9 +61,28 @@ export function settleAccount(e: PairEngine, token: Address, account: Address, t
   return total;
 }
 
-export function viewAccount(e: PairEngine, token: Address, account: Address, t: bigint): { owed: bigint; locked: bigint; owedRateX64: bigint; lockedRateX64: bigint; validUntil: bigint | null } {
+export interface AccountView {
+  owed: bigint;
+  locked: bigint;
+  owedRateX64: bigint;
+  lockedRateX64: bigint;
+  validUntil: bigint | null;
+}
+
+/**
+ * What the AMM holds for `account` in `token` at t, read-only. Orders are projected to t in memory, except on
+ * pairs with watched limit orders, which PairEngine.readAt executes up to t for real and rolls back (a projection
+ * does not predict limit stops): exactly what settling the account at t would release.
+ */
+export function viewAccount(e: PairEngine, token: Address, account: Address, t: bigint): AccountView {
   const owner = getAddress(account);
   const tok = getAddress(token);
+  const pairs = [...e.orders.owing(owner, tok), ...e.orders.selling(owner, tok)].map((o) => o.pair);
+  return e.readAt(pairs, t, () => projectedView(e, owner, tok, t));
+}
+
+/** viewAccount over projections of the pairs from their stored state to t (no limit stops predicted). */
+function projectedView(e: PairEngine, owner: Address, tok: Address, t: bigint): AccountView {
   const owing = e.orders.owing(owner, tok);
   const selling = e.orders.selling(owner, tok);
   const refunds = e.orders.refundsDue(owner, tok);
@@ -85,26 +104,7 @@ export function viewAccount(e: PairEngine, token: Address, account: Address, t: 
   const soonest = (v: bigint | null) => {
     if (v !== null && (validUntil === null || v < validUntil)) validUntil = v;
   };
-  const stored = new Map<bigint, PairState>();
-  const executedState = (pair: bigint) => {
-    let s = stored.get(pair);
-    if (s === undefined) {
-      s = e.pairs.load(pair);
-      stored.set(pair, s);
-    }
-    return s;
-  };
   for (const o of owing) {
-    if (o.watch || executedState(o.pair).limits > 0) {
-      // A limit order still watched may be stopped at any execution point after the pair's last execution, and a
-      // projection does not predict stops; a stop also changes the pool's path for every other order of the pair.
-      // So on a pair with watched limit orders, proceeds are shown as executed (at the stored pair's time), never
-      // projected: what is shown as available is what a debit can take (settle releases at least this).
-      const executed = executedState(o.pair);
-      owed += boughtAt(o, executed.lastT, e.efLookup(executed, new Map())) - o.paid;
-      soonest(nextChange(o, executed.lastT));
-      continue;
-    }
     const p = project(o.pair);
     const at = p.state.lastT;
     owed += boughtAt(o, at, e.efLookup(p.state, p.snaps)) - o.paid;

@@ -4,27 +4,34 @@ import { boughtAt, end, type Order, statusAt, unsoldAt } from './orderMath.js';
 import type { PairEngine, Projection } from './PairEngine.js';
 import type { OrderRecord } from './types.js';
 
-/** Order reads: they project the orders' pairs to t in memory and never write. */
+/** Order reads: they project the orders' pairs to t (PairEngine.readAt) and never write. */
 
 export function readOrder(e: PairEngine, id: bigint, t: bigint): OrderRecord | undefined {
-  const o = e.orders.get(id);
-  return o === undefined ? undefined : orderRecord(e, o, e.project(o.pair, t));
+  const stored = e.orders.get(id);
+  if (stored === undefined) return undefined;
+  // read again inside readAt: executing the pair to t may stop the order
+  return e.readAt([stored.pair], t, () => orderRecord(e, e.orders.get(id) as Order, e.project(stored.pair, t)));
 }
 
 export function readOrdersOf(e: PairEngine, account: Address, t: bigint, page: { limit: number; offset: number }): { orders: OrderRecord[]; total: number } {
-  const { orders, total } = e.orders.ofOwner(getAddress(account), page.limit, page.offset);
-  const projections = new Map<bigint, Projection>();
-  return {
-    total,
-    orders: orders.map((o) => {
-      let p = projections.get(o.pair);
-      if (p === undefined) {
-        p = e.project(o.pair, t);
-        projections.set(o.pair, p);
-      }
-      return orderRecord(e, o, p);
-    }),
-  };
+  const owner = getAddress(account);
+  const pairs = e.orders.ofOwner(owner, page.limit, page.offset).orders.map((o) => o.pair);
+  // read again inside readAt: executing the pairs to t may stop orders
+  return e.readAt(pairs, t, () => {
+    const { orders, total } = e.orders.ofOwner(owner, page.limit, page.offset);
+    const projections = new Map<bigint, Projection>();
+    return {
+      total,
+      orders: orders.map((o) => {
+        let p = projections.get(o.pair);
+        if (p === undefined) {
+          p = e.project(o.pair, t);
+          projections.set(o.pair, p);
+        }
+        return orderRecord(e, o, p);
+      }),
+    };
+  });
 }
 
 function orderRecord(e: PairEngine, o: Order, p: Projection): OrderRecord {

@@ -3,21 +3,22 @@ import { orderWindow, poolUnitsToWei, quoteInstantSwap, X64 } from '@streamswap/
 import { InvariantViolation } from '../InvariantViolation.js';
 import { checksum as getAddress, pairTokens } from './addresses.js';
 import { ceilWei } from './amounts.js';
-import type { PairEngine } from './PairEngine.js';
+import type { PairEngine, PairRef } from './PairEngine.js';
 import type { PairState } from './PairStore.js';
 import { estimateOrder } from './streamedEstimate.js';
 import type { HistoryPoint, PoolSnapshot, Quote } from './types.js';
 
-/** Pool reads: they project virtual orders to t in memory and never write. */
+/** Pool reads: they project virtual orders to t (PairEngine.readAt) and never write. */
 
 export function readPool(e: PairEngine, tokenA: Address, tokenB: Address, t: bigint): PoolSnapshot | undefined {
   const ref = e.pairRef(tokenA, tokenB);
   if (ref === undefined) return undefined;
-  return poolSnapshot(e, e.project(ref.id, t).state, ref.dirA);
+  return e.readAt([ref.id], t, () => poolSnapshot(e, e.project(ref.id, t).state, ref.dirA));
 }
 
 export function readPools(e: PairEngine, t: bigint): PoolSnapshot[] {
-  return e.pairs.all().map((s) => poolSnapshot(e, e.project(s.id, t).state, 0));
+  const ids = e.pairs.all().map((s) => s.id);
+  return e.readAt(ids, t, () => ids.map((id) => poolSnapshot(e, e.project(id, t).state, 0)));
 }
 
 export function readHistory(e: PairEngine, tokenA: Address, tokenB: Address, from: bigint, to: bigint): HistoryPoint[] {
@@ -36,6 +37,10 @@ export function readHistory(e: PairEngine, tokenA: Address, tokenB: Address, fro
  */
 export function quoteSwap(e: PairEngine, tokenIn: Address, tokenOut: Address, amountIn: bigint, duration: bigint, t: bigint): Quote {
   const ref = e.requirePair(tokenIn, tokenOut);
+  return e.readAt([ref.id], t, () => quoteAt(e, ref, tokenIn, tokenOut, amountIn, duration, t));
+}
+
+function quoteAt(e: PairEngine, ref: PairRef, tokenIn: Address, tokenOut: Address, amountIn: bigint, duration: bigint, t: bigint): Quote {
   const { state: s } = e.project(ref.id, t);
   const dir = ref.dirA;
   let q: { amountOut: bigint; fee: bigint; priceImpactBps: number };
@@ -63,8 +68,9 @@ export function quoteSwap(e: PairEngine, tokenIn: Address, tokenOut: Address, am
 export function readHoldings(e: PairEngine, token: Address, t: bigint): { reservesX64: bigint; feesX64: bigint; unsoldX64: bigint; owedX64: bigint; total: bigint } {
   const tok = getAddress(token);
   const h = { reservesX64: 0n, feesX64: 0n, unsoldX64: 0n, owedX64: 0n, total: 0n };
-  for (const p of e.pairs.all()) {
-    const s = e.project(p.id, t).state;
+  const ids = e.pairs.all().map((p) => p.id);
+  const states = e.readAt(ids, t, () => ids.map((id) => e.project(id, t).state));
+  for (const s of states) {
     const d = s.token0 === tok ? 0 : s.token1 === tok ? 1 : -1;
     if (d < 0) continue;
     h.reservesX64 += d === 0 ? s.reserve0 : s.reserve1;
@@ -82,7 +88,7 @@ export function readHoldings(e: PairEngine, token: Address, t: bigint): { reserv
 export function readExactReserves(e: PairEngine, tokenA: Address, tokenB: Address, t: bigint): { reserveAX64: bigint; reserveBX64: bigint } | undefined {
   const ref = e.pairRef(tokenA, tokenB);
   if (ref === undefined) return undefined;
-  const s = e.project(ref.id, t).state;
+  const s = e.readAt([ref.id], t, () => e.project(ref.id, t).state);
   const r0 = s.reserve0 + s.fee0;
   const r1 = s.reserve1 + s.fee1;
   return ref.dirA === 0 ? { reserveAX64: r0, reserveBX64: r1 } : { reserveAX64: r1, reserveBX64: r0 };

@@ -73,8 +73,9 @@ describe('the ledger–AMM seam', () => {
     expect(d.call(BOB, { functionName: 'withdraw', args: [TKB, available(d, TKB, BOB)] }, end + 1n)).toEqual(ACCEPTED);
   });
 
-  it('shows a watched limit order’s proceeds as executed, not projected past a stop, so the available shown can be withdrawn', () => {
-    // found by the composed fuzz (seed 333): a projection does not predict limit stops, execution does
+  it('shows a watched limit order stopped, with its proceeds and refund, before any trade executes the pair, and all of it can be withdrawn', () => {
+    // found by the composed fuzz (seed 333): a projection does not predict limit stops, execution does; reads on a
+    // pair with watched limit orders now execute it to t for real and roll back (PairEngine.readAt)
     const d = new AppDriver();
     for (const acc of [ALICE, BOB, CAROL]) for (const tok of [TKA, TKB]) d.depositErc20(tok, acc, 1_000_000n * E18, T0);
     expect(d.call(CAROL, { functionName: 'addLiquidity', args: [TKA, TKB, 100_000n * E18, 300_000n * E18, 0n, 0n] }, T0)).toEqual(ACCEPTED);
@@ -86,20 +87,19 @@ describe('the ledger–AMM seam', () => {
     expect(d.call(CAROL, { functionName: 'swap', args: [TKA, TKB, 1000n, 0n, 0n, 10n] }, T1)).toEqual(ACCEPTED);
     expect(d.call(BOB, { functionName: 'swap', args: [TKB, TKA, 240_000n * E18, 0n, 0n, 0n] }, T1)).toEqual(ACCEPTED);
     const t = T0 + 101n;
-    // a projection would show the order completed; executed, it stops at T0 + 40 and pays ~7,047 TKA
-    expect(d.call(ALICE, { functionName: 'withdraw', args: [TKA, available(d, TKA, ALICE, t)] }, t)).toEqual(ACCEPTED);
-    // a trade on the pair executes it: the stop happens, the proceeds and the unsold TKB are Alice's to withdraw
-    expect(d.call(BOB, { functionName: 'swap', args: [TKA, TKB, E18, 0n, 0n, 0n] }, t)).toEqual(ACCEPTED);
-    expect(inspectRoute(d.app, `order/1?at=${t}`)).toMatchObject({ status: 'stopped' });
-    const proceeds = available(d, TKA, ALICE, t);
+    // nobody executed the pair since T1, yet reads at t show what an input at t finds: the order stopped at T0 + 40
+    // (a projection would show it completed), ~7,047 TKA bought and the unsold TKB back
+    expect(inspectRoute(d.app, `order/1?at=${t}`)).toMatchObject({ status: 'stopped', closedAt: Number(T0 + 40n) });
+    const tka = available(d, TKA, ALICE, t);
     const tkb = available(d, TKB, ALICE, t);
-    expect(proceeds).toBeGreaterThan(7_000n * E18);
+    expect(tka - 1_000_000n * E18).toBeGreaterThan(7_000n * E18);
     expect(tkb).toBeGreaterThan(450_000n * E18 + 100_000n * E18);
-    expect(d.call(ALICE, { functionName: 'withdraw', args: [TKA, proceeds] }, t)).toEqual(ACCEPTED);
+    expect(d.call(ALICE, { functionName: 'withdraw', args: [TKA, tka] }, t)).toEqual(ACCEPTED);
     expect(d.call(ALICE, { functionName: 'withdraw', args: [TKB, tkb] }, t)).toEqual(ACCEPTED);
+    expect([available(d, TKA, ALICE, t), available(d, TKB, ALICE, t)]).toEqual([0n, 0n]);
   });
 
-  it('shows the proceeds of every order on a pair with a watched limit order as executed, since a stop changes the pool’s path', () => {
+  it('shows the proceeds of every order on a pair with a watched limit order as an input would find them, since a stop changes the pool’s path', () => {
     // found by the composed fuzz (seed 3003): Carol's plain order buys TKB from a pool Alice's limit order sells into;
     // a projection keeps Alice selling to the end, execution stops her early, and Carol gets less TKB than projected
     const d = new AppDriver();
@@ -112,11 +112,10 @@ describe('the ledger–AMM seam', () => {
     expect(d.call(BOB, { functionName: 'swap', args: [TKA, TKB, 1000n, 0n, 0n, 10n] }, T1)).toEqual(ACCEPTED);
     expect(d.call(BOB, { functionName: 'swap', args: [TKB, TKA, 240_000n * E18, 0n, 0n, 0n] }, T1)).toEqual(ACCEPTED);
     const t = T0 + 101n;
+    // before anyone executes the pair, all the TKB Carol is shown can be withdrawn, and that was all of it
     expect(d.call(CAROL, { functionName: 'withdraw', args: [TKB, available(d, TKB, CAROL, t)] }, t)).toEqual(ACCEPTED);
-    // once a trade executes the pair (the stop happens), everything shown is spendable
-    expect(d.call(BOB, { functionName: 'swap', args: [TKA, TKB, E18, 0n, 0n, 0n] }, t)).toEqual(ACCEPTED);
+    expect(available(d, TKB, CAROL, t)).toBe(0n);
     expect(inspectRoute(d.app, `order/1?at=${t}`)).toMatchObject({ status: 'stopped' });
-    expect(d.call(CAROL, { functionName: 'withdraw', args: [TKB, available(d, TKB, CAROL, t)] }, t)).toEqual(ACCEPTED);
     expect(d.call(ALICE, { functionName: 'withdraw', args: [TKA, available(d, TKA, ALICE, t)] }, t)).toEqual(ACCEPTED);
   });
 });
