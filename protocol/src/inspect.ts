@@ -192,8 +192,8 @@ export const quoteViewSchema = z.object({
   tokenOut: addressSchema,
   amountIn: amountSchema,
   /**
-   * For a streamed order, its real duration from `at`: what was asked for, rounded up so that the order ends on
-   * the ORDER_INTERVAL grid (amm/orderWindow.ts); 0 for an instant swap.
+   * The duration asked for (0: instant). A streamed order's estimate covers its real window from `at`, which ends
+   * on the ORDER_INTERVAL grid: orderWindow(at, 0, duration) (amm/orderWindow.ts).
    */
   duration: timeSchema,
   at: timeSchema,

@@ -46,18 +46,16 @@ function quoteAt(e: PairEngine, ref: PairRef, tokenIn: Address, tokenOut: Addres
   let q: { amountOut: bigint; fee: bigint; priceImpactBps: number };
   let rIn: bigint;
   let rOut: bigint;
-  let length = duration;
   if (duration === 0n) {
     const [inX, outX] = dir === 0 ? [s.reserve0 + s.fee0, s.reserve1 + s.fee1] : [s.reserve1 + s.fee1, s.reserve0 + s.fee0];
     [rIn, rOut] = [ceilWei(inX), poolUnitsToWei(outX)];
     q = quoteInstantSwap(amountIn, rIn, rOut);
   } else {
     [rIn, rOut] = dir === 0 ? [poolUnitsToWei(s.reserve0), poolUnitsToWei(s.reserve1)] : [poolUnitsToWei(s.reserve1), poolUnitsToWei(s.reserve0)];
-    // the order's real window starting now: it ends on the ORDER_INTERVAL grid (protocol orderWindow.ts)
-    length = orderWindow(s.lastT, 0n, duration).end - s.lastT;
-    q = estimateOrder(e.orders, s, dir, amountIn, s.lastT, length);
+    // over the order's real window starting now: it ends on the ORDER_INTERVAL grid (protocol orderWindow.ts)
+    q = estimateOrder(e.orders, s, dir, amountIn, s.lastT, orderWindow(s.lastT, 0n, duration).end - s.lastT);
   }
-  return { tokenIn: getAddress(tokenIn), tokenOut: getAddress(tokenOut), amountIn, duration: length, at: s.lastT, ...q, reserveIn: rIn, reserveOut: rOut };
+  return { tokenIn: getAddress(tokenIn), tokenOut: getAddress(tokenOut), amountIn, duration, at: s.lastT, ...q, reserveIn: rIn, reserveOut: rOut };
 }
 
 /**
