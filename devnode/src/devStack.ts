@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { keccak256, stringToHex, type LocalAccount } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { AddressBook } from '@streamswap/protocol';
-import { anvilAccount, deployStack, startAnvil, type AnvilInstance } from '@streamswap/contracts';
+import { anvilAccount, deployStack } from '@streamswap/contracts';
 import { startNode, type RunningNode } from './node.js';
 import { anvilStateArgs, ChainStateSaver, EXIT_DUMP_FILE, prepareStateToLoad } from './chain/chainStateFile.js';
 import { DATA_DIR_ENV, findStaleProcesses, lockDataDir, stopStaleProcesses } from './process/staleProcesses.js';
 import { ManagedProcess } from './process/ManagedProcess.js';
+import { startLocalChain, type LocalChain } from './chain/localChain.js';
+import { TrustedOrigins } from './entry/originPolicy.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -59,6 +61,12 @@ export interface DevStackOptions {
    * (http://127.0.0.1:<webPort> and its localhost twin, trusted even with `web: false`, for a dev server run by hand).
    */
   trustedOrigins?: string[];
+  /**
+   * Run anvil in a network namespace of its own, reachable only through its IPC socket, and serve the chain port with
+   * the devnode's bridge, which refuses WebSockets from foreign origins (default true; see chain/localChain.ts). Where
+   * that is not possible anvil serves the port itself, after a warning.
+   */
+  isolateChain?: boolean;
   /** Attach to a chain that is already running and deployed (not stopped by `stop`) instead of starting anvil. */
   chain?: { rpcUrl: string; addressBook: AddressBook };
 }
@@ -68,7 +76,7 @@ export interface DevStack {
   urls: { http: string; anvil: string; rpc: string; inspect: string; rollup: string; web?: string; reader?: string; chain: string };
   dataDir: string;
   node: RunningNode;
-  anvil?: AnvilInstance;
+  anvil?: LocalChain;
   backend?: ManagedProcess;
   /** Saves the chain to the data dir (when it is persisted). */
   chainSaver?: ChainStateSaver;
@@ -87,13 +95,15 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'streamswap-devnode-'));
   fs.mkdirSync(dataDir, { recursive: true });
   const log = opts.log ?? (() => {});
+  // One set for /anvil and the chain port, so an origin trusted later (the e2e static server) counts on both.
+  const trusted = new TrustedOrigins([...(opts.webPort === 0 ? [] : [`http://127.0.0.1:${opts.webPort ?? 5173}`]), ...(opts.trustedOrigins ?? [])]);
   const cleanups: (() => Promise<void>)[] = [];
   const stopAll = async (): Promise<void> => {
     for (const c of cleanups.splice(0).reverse()) await c().catch(() => {});
     if (tempDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    let anvil: AnvilInstance | undefined;
+    let anvil: LocalChain | undefined;
     let rpcUrl: string;
     let addressBook: AddressBook;
     let claimer: LocalAccount;
@@ -116,9 +126,19 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
         }
       }
       const load = persist ? prepareStateToLoad(dataDir, log) : undefined;
-      // --no-cors: browsers reach the chain through /anvil, which refuses cheat and signing methods to foreign origins;
-      // without CORS headers a page from another site cannot POST JSON to anvil's own port either (the preflight fails).
-      const a = await startAnvil({ port: opts.anvilPort ?? 8545, chainId: 31337, args: ['--no-cors', ...(persist ? anvilStateArgs(dataDir, load) : [])] });
+      // Browsers reach the chain through /anvil, which refuses cheat and signing methods to foreign origins; the chain
+      // port itself is the devnode's bridge to an anvil nothing else can reach, with the same rule (chain/localChain.ts).
+      const a = await startLocalChain({
+        port: opts.anvilPort ?? 8545,
+        chainId: 31337,
+        args: persist ? anvilStateArgs(dataDir, load) : [],
+        dataDir,
+        trusted,
+        onChainWrite: () => saver?.markDirty(),
+        isolate: opts.isolateChain,
+        log,
+        warn: opts.log ?? ((m) => console.warn(m)),
+      });
       anvil = a;
       cleanups.push(() => a.stop());
       rpcUrl = a.rpcUrl;
@@ -144,7 +164,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       idleMineMs: opts.idleMineMs,
       keepRejectedReports: opts.keepRejectedReports,
       onChainWrite: () => saver?.markDirty(),
-      trustedOrigins: [...(opts.webPort === 0 ? [] : [`http://127.0.0.1:${opts.webPort ?? 5173}`]), ...(opts.trustedOrigins ?? [])],
+      trustedOrigins: trusted,
       log,
     });
     cleanups.push(() => node.stop());

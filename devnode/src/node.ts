@@ -39,9 +39,10 @@ export interface NodeOptions {
   keepRejectedReports?: boolean;
   /**
    * Origins (the web app's, e.g. http://127.0.0.1:5173) whose pages may use anvil's cheat and signing methods through
-   * /anvil; more can be added later with `node.trustedOrigins.add`. Clients without an Origin header always may.
+   * /anvil; more can be added later with `node.trustedOrigins.add`. Clients without an Origin header always may. An
+   * instance is used as is (the dev stack shares one with the chain port, so an origin added later counts on both).
    */
-  trustedOrigins?: string[];
+  trustedOrigins?: string[] | TrustedOrigins;
   /** Called when /anvil forwards a method that may change the chain without a block (the chain saver then saves). */
   onChainWrite?: () => void;
   /** Send claims with anvil_impersonateAccount + eth_sendTransaction (default true; false = sign locally). */
@@ -164,7 +165,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
 
   const rollupServer = createRollupHttpServer(engine);
   const rollupPort = await listen(rollupServer, host, o.rollupPort ?? 5004);
-  const trustedOrigins = new TrustedOrigins(o.trustedOrigins);
+  const trustedOrigins = o.trustedOrigins instanceof TrustedOrigins ? o.trustedOrigins : new TrustedOrigins(o.trustedOrigins);
   let entryServer: http.Server;
   let httpPort: number;
   try {
