@@ -222,7 +222,8 @@ test('every order has its own page: owner, progress, figures and cancel for the 
   await expect(page.getByTestId(testIds.order.owner)).toHaveAttribute('title', owner.address);
   await expect(detail).toContainText('(you)');
   await expect(page.getByTestId(testIds.order.status)).toHaveText('Active');
-  await chain.advanceTime(900);
+  // 16 minutes of an order that runs 60 to 61 minutes (the minute grid): over a quarter is sold
+  await chain.advanceTime(960);
   await expect.poll(async () => BigInt((await page.getByTestId(testIds.order.sold).getAttribute('data-value')) ?? '0')).toBeGreaterThanOrEqual(parseUnits('15', tctsi.decimals));
   await expect(page.getByTestId(testIds.order.average)).toContainText('tUSD/tCTSI');
   await expect(page.getByTestId(testIds.order.chart)).toBeVisible();
