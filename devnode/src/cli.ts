@@ -12,7 +12,7 @@ const USAGE = `usage: npm start -- [flags]
 
   --data-dir <dir>         chain, node store and back-end database (default .data/devnode, from the repo root)
   --fresh                  forget the saved chain and node state in the data dir and start over
-  --anvil-port <port>      anvil (default 8545)
+  --anvil-port <port>      the chain's JSON-RPC port, HTTP and WebSocket (default 8545)
   --rollup-port <port>     Rollup HTTP API for the back-end (default 5004)
   --http-port <port>       entry point: /anvil /rpc /inspect /addresses (default 6751)
   --web-port <port>        web dev server (default 5173)
@@ -22,7 +22,7 @@ const USAGE = `usage: npm start -- [flags]
   --state-interval <s>     save the chain every <s> seconds while it changes (default 1; a crash loses at most that)
   --claimer <who>          who owns the Authority and signs claims: dedicated (default) or account0
   --trust-origin <origin>  another web origin allowed to use anvil's cheat and signing methods through /anvil
-                           (repeatable; the web app's own origin always is)
+                           and the chain port (repeatable; the web app's own origin always is)
   --no-web                 do not start the web dev server
   --no-backend             do not start the back-end (run your own against the Rollup HTTP API)
   --no-reader              do not start the reader
