@@ -107,7 +107,7 @@ export function estimateStreamedSwap(input: StreamedEstimateInput): SwapQuote {
 /**
  * The projection behind estimateStreamedSwap with a schedule: the pool (in = direction 0, whole-wei reserves
  * scaled to 2^-64 wei, cumulative flows from 0) is walked by the execution engine (virtualOrders.ts) over the
- * schedule merged with the order's own rate changes (start, end of the remainder step, end), and the order's
+ * schedule merged with the order's own rate changes (start, end), and the order's
  * proceeds are read from the EF accumulator exactly as execution pays them.
  */
 function walkSchedule(input: StreamedEstimateInput, schedule: readonly SaleRateChange[], withFee: boolean): bigint {
