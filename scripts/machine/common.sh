@@ -91,8 +91,8 @@ EMU=$CACHE/emulator
 cm() {
   LUA_PATH="$EMU/src/?.lua;;" LUA_CPATH="$EMU/src/?.so;;" PATH="$EMU/src:$PATH" lua5.4 "$EMU/src/cartesi-machine.lua" "$@"
 }
-# Appended to the emulator's default bootargs. riscv_isa_fallback: the emulator's device tree gives the ISA only in
-# the deprecated riscv,isa string, which Linux 6.12 parses only with this (or CONFIG_RISCV_ISA_FALLBACK); without
-# it the kernel sees no F/D, leaves the FPU off and the first FP instruction in user space is a SIGILL.
-# panic=-1: a kernel panic resets (the machine halts) instead of spinning to the cycle limit.
-MACHINE_BOOTARGS="riscv_isa_fallback panic=-1"
+# Appended to the emulator's default bootargs. panic=-1: a kernel panic resets (the machine halts) instead of
+# spinning to the cycle limit. (The emulator's device tree gives the ISA only in the deprecated riscv,isa string;
+# the kernel parses it because machine/kernel/streamswap.config sets CONFIG_RISCV_ISA_FALLBACK, which replaced
+# the riscv_isa_fallback boot argument.)
+MACHINE_BOOTARGS="panic=-1"
