@@ -127,6 +127,7 @@ export const orderViewSchema = z.object({
   amountOutMin: amountSchema,
   /** Minimum average price (tokenOut per tokenIn, scaled by 2^64), null when none was set. */
   minAveragePriceX64: amountSchema.nullable(),
+  /** The order's real window (amm/orderWindow.ts): `end` = `start` + `duration` is a whole minute, and `duration` is at least what was asked for. */
   start: timeSchema,
   duration: timeSchema,
   end: timeSchema,
