@@ -14,9 +14,10 @@ rm -f "$STAGE/.better-sqlite3-stub.mjs"
 # on the tree's empty /mnt in a private mount and pid namespace, so the tree itself is not written to and the
 # pid Node sees is always the same. V8 refuses a snapshot made with other V8 flags, so the flags are kept in
 # snapshot.flags for init.sh. They make the blob the same bytes on every build: fixed hash and random seeds (the
-# machine is deterministic anyway, so its seeds were never secret) and no helper threads, whose GC timing
-# otherwise leaves differing bytes in the heap (also measured as fewer boot cycles on the one-hart machine).
-SNAPSHOT_FLAGS="--hash-seed=1 --random-seed=1 --single-threaded"
+# machine is deterministic anyway, so its seeds were never secret), no helper threads, and --predictable: without
+# it V8's memory reducer and heap growing follow wall-clock timers, so a build on a loaded host collected garbage
+# at other points and gave another heap (check-reproducible.sh caught it).
+SNAPSHOT_FLAGS="--hash-seed=1 --random-seed=1 --single-threaded --predictable"
 ROOT=$CACHE/rootfs
 [ -x "$ROOT/usr/bin/node" ] || die "no root tree at $ROOT: run build-rootfs.sh first"
 [ -z "$(ls -A "$ROOT/mnt")" ] || die "$ROOT/mnt is not empty"
