@@ -2,12 +2,18 @@
 # Builds the machine's app drive (mounted read-only at /app): the bundled back-end and its V8 startup snapshot
 # (what init.sh starts), node-sqlite3-wasm, the Rollup HTTP API server, init.sh and env (the environment the
 # back-end runs with). Reproducible ext2 like the root drive. Prints the image path.
-#   STREAMSWAP_MACHINE_ENV  extra lines for /app/env (e.g. "export STREAMSWAP_SQLITE_TUNING=off") to measure a setting
+#   STREAMSWAP_MACHINE_ENV     extra lines for /app/env (e.g. "export STREAMSWAP_SQLITE_TUNING=off") to measure a setting
+#   STREAMSWAP_MACHINE_SQLITE  wasm (default): the WebAssembly SQLite only; native: also the native better-sqlite3
+#                              (its addon cross-compiled by build-sqlite-native.sh, as /app/better_sqlite3.node) and
+#                              STREAMSWAP_SQLITE=better in /app/env, so the back-end runs on it
 source "$(dirname "$0")/common.sh"
+SQLITE=${STREAMSWAP_MACHINE_SQLITE:-wasm}
+case "$SQLITE" in wasm|native) ;; *) die "STREAMSWAP_MACHINE_SQLITE must be wasm or native, not $SQLITE" ;; esac
 server=$(bash "$REPO/scripts/machine/build-rollup-http.sh")
+[ "$SQLITE" = wasm ] || addon=$(bash "$REPO/scripts/machine/build-sqlite-native.sh")
 STAGE=$CACHE/app-stage
 rm -rf "$STAGE"; mkdir -p "$STAGE"
-node "$REPO/scripts/machine/bundle-app.mjs" "${STREAMSWAP_MACHINE_SOURCE_ROOT:-$REPO}" "$STAGE" >&2
+STREAMSWAP_MACHINE_SQLITE=$SQLITE node "$REPO/scripts/machine/bundle-app.mjs" "${STREAMSWAP_MACHINE_SOURCE_ROOT:-$REPO}" "$STAGE" >&2
 rm -f "$STAGE/.better-sqlite3-stub.mjs"
 # The V8 startup snapshot of the back-end (machine/app/snapshot-entry.ts), made by the machine's own riscv64 node
 # under qemu-user in the root tree (a V8 snapshot only loads in the same node build): the stage is bind-mounted
@@ -32,6 +38,11 @@ printf '%s\n' "$SNAPSHOT_FLAGS" >"$STAGE/snapshot.flags"
 install -m 0755 "$(readlink -f "$server")" "$STAGE/streamswap-rollup-http"
 install -m 0755 "$REPO/machine/app/init.sh" "$STAGE/init.sh"
 install -m 0644 "$REPO/machine/app/env" "$STAGE/env"
+if [ "$SQLITE" = native ]; then
+  install -m 0644 "$addon" "$STAGE/better_sqlite3.node"
+  printf '%s\n' '# build-app.sh, STREAMSWAP_MACHINE_SQLITE=native: the native better-sqlite3 (/app/better_sqlite3.node)' \
+    'export STREAMSWAP_SQLITE=better' >>"$STAGE/env"
+fi
 [ -z "${STREAMSWAP_MACHINE_ENV:-}" ] || printf '%s\n' "$STREAMSWAP_MACHINE_ENV" >>"$STAGE/env"
 key=$(content_key "$STAGE" "$0" "$REPO/scripts/machine/common.sh")
 img=$OUT/app-$key.ext2

@@ -1,7 +1,12 @@
 // Bundles the back-end for the machine's app drive: the same entry host mode runs (dapp/src/main.ts), with
-// the same esbuild settings as dapp/scripts/build.mjs. The drive carries one SQLite binding, the WebAssembly
-// node-sqlite3-wasm (platform-independent: no riscv64 compile); the native better-sqlite3 import is replaced
-// by a stub that says so if anything asks for it (openDatabase only loads it when STREAMSWAP_SQLITE=better).
+// the same esbuild settings as dapp/scripts/build.mjs. The drive always carries the WebAssembly node-sqlite3-wasm
+// (platform-independent: no riscv64 compile). The native better-sqlite3 import is replaced:
+// - STREAMSWAP_MACHINE_SQLITE=wasm (default): by a stub that says so if anything asks for it (openDatabase only
+//   loads it when STREAMSWAP_SQLITE=better);
+// - STREAMSWAP_MACHINE_SQLITE=native: by better-sqlite3's own JavaScript, bundled (so it is in the startup
+//   snapshot too), whose addon (/app/better_sqlite3.node, build-sqlite-native.sh) is loaded with process.dlopen
+//   when the first database opens: after the snapshot is deserialized, never inside it (a snapshot cannot hold a
+//   native addon).
 //
 // Usage: node scripts/machine/bundle-app.mjs <source root> <out dir>   → <out>/main.mjs, <out>/snapshot-entry.cjs,
 //   <out>/node_modules/node-sqlite3-wasm
@@ -14,11 +19,31 @@ import { dirname, join } from 'node:path';
 const [repo, out] = process.argv.slice(2);
 if (!repo || !out) throw new Error('usage: node scripts/machine/bundle-app.mjs <source root> <out dir>');
 mkdirSync(out, { recursive: true });
+const sqlite = process.env.STREAMSWAP_MACHINE_SQLITE || 'wasm';
+if (sqlite !== 'wasm' && sqlite !== 'native') throw new Error(`STREAMSWAP_MACHINE_SQLITE must be wasm or native, got ${sqlite}`);
 const stub = join(out, '.better-sqlite3-stub.mjs');
-writeFileSync(
-  stub,
-  "export default function Database() { throw new Error('better-sqlite3 is not on this app drive: run with STREAMSWAP_SQLITE=wasm'); }\n",
-);
+if (sqlite === 'wasm') {
+  writeFileSync(
+    stub,
+    "export default function Database() { throw new Error('better-sqlite3 is not on this app drive: run with STREAMSWAP_SQLITE=wasm'); }\n",
+  );
+} else {
+  // openBetterSqlite calls `new Database(path)`: the real class, given the addon as its nativeBinding option (so its
+  // `bindings` lookup through the file system never runs). A constructor that returns an object gives that object.
+  const lib = createRequire(join(repo, 'dapp/package.json')).resolve('better-sqlite3');
+  writeFileSync(
+    stub,
+    [
+      `import RealDatabase from ${JSON.stringify(lib)};`,
+      'let addon;',
+      'export default function Database(filename, options) {',
+      "  if (addon === undefined) { const module = { exports: {} }; process.dlopen(module, '/app/better_sqlite3.node'); addon = module.exports; }",
+      '  return new RealDatabase(filename, { ...options, nativeBinding: addon });',
+      '}',
+      '',
+    ].join('\n'),
+  );
+}
 await build({
   absWorkingDir: join(repo, 'dapp'),
   entryPoints: ['src/main.ts'],
@@ -79,4 +104,5 @@ await build({
 const require = createRequire(join(repo, 'dapp/package.json'));
 const wasmPkg = dirname(require.resolve('node-sqlite3-wasm/package.json'));
 cpSync(wasmPkg, join(out, 'node_modules/node-sqlite3-wasm'), { recursive: true });
-console.log(`bundled the back-end into ${out}/main.mjs with node-sqlite3-wasm ${require('node-sqlite3-wasm/package.json').version}`);
+const native = sqlite === 'native' ? ` and better-sqlite3 ${require('better-sqlite3/package.json').version}'s JavaScript (its addon: /app/better_sqlite3.node)` : '';
+console.log(`bundled the back-end into ${out}/main.mjs with node-sqlite3-wasm ${require('node-sqlite3-wasm/package.json').version}${native}`);
