@@ -3,11 +3,12 @@
 # (what init.sh starts), node-sqlite3-wasm, the Rollup HTTP API server, init.sh and env (the environment the
 # back-end runs with). Reproducible ext2 like the root drive. Prints the image path.
 #   STREAMSWAP_MACHINE_ENV     extra lines for /app/env (e.g. "export STREAMSWAP_SQLITE_TUNING=off") to measure a setting
-#   STREAMSWAP_MACHINE_SQLITE  wasm (default): the WebAssembly SQLite only; native: also the native better-sqlite3
-#                              (its addon cross-compiled by build-sqlite-native.sh, as /app/better_sqlite3.node) and
-#                              STREAMSWAP_SQLITE=better in /app/env, so the back-end runs on it
+#   STREAMSWAP_MACHINE_SQLITE  native (default): the native better-sqlite3 (its addon cross-compiled by
+#                              build-sqlite-native.sh, as /app/better_sqlite3.node) beside the WebAssembly SQLite;
+#                              the back-end runs on the native one (machine/app/env). wasm: the WebAssembly SQLite
+#                              only, and STREAMSWAP_SQLITE=wasm appended to /app/env (docs/machine.md compares them)
 source "$(dirname "$0")/common.sh"
-SQLITE=${STREAMSWAP_MACHINE_SQLITE:-wasm}
+SQLITE=${STREAMSWAP_MACHINE_SQLITE:-native}
 case "$SQLITE" in wasm|native) ;; *) die "STREAMSWAP_MACHINE_SQLITE must be wasm or native, not $SQLITE" ;; esac
 server=$(bash "$REPO/scripts/machine/build-rollup-http.sh")
 [ "$SQLITE" = wasm ] || addon=$(bash "$REPO/scripts/machine/build-sqlite-native.sh")
@@ -40,8 +41,8 @@ install -m 0755 "$REPO/machine/app/init.sh" "$STAGE/init.sh"
 install -m 0644 "$REPO/machine/app/env" "$STAGE/env"
 if [ "$SQLITE" = native ]; then
   install -m 0644 "$addon" "$STAGE/better_sqlite3.node"
-  printf '%s\n' '# build-app.sh, STREAMSWAP_MACHINE_SQLITE=native: the native better-sqlite3 (/app/better_sqlite3.node)' \
-    'export STREAMSWAP_SQLITE=better' >>"$STAGE/env"
+else
+  printf '%s\n' '# build-app.sh, STREAMSWAP_MACHINE_SQLITE=wasm: no native addon on this drive' 'export STREAMSWAP_SQLITE=wasm' >>"$STAGE/env"
 fi
 [ -z "${STREAMSWAP_MACHINE_ENV:-}" ] || printf '%s\n' "$STREAMSWAP_MACHINE_ENV" >>"$STAGE/env"
 key=$(content_key "$STAGE" "$0" "$REPO/scripts/machine/common.sh")

@@ -1,9 +1,9 @@
 // Bundles the back-end for the machine's app drive: the same entry host mode runs (dapp/src/main.ts), with
 // the same esbuild settings as dapp/scripts/build.mjs. The drive always carries the WebAssembly node-sqlite3-wasm
 // (platform-independent: no riscv64 compile). The native better-sqlite3 import is replaced:
-// - STREAMSWAP_MACHINE_SQLITE=wasm (default): by a stub that says so if anything asks for it (openDatabase only
+// - STREAMSWAP_MACHINE_SQLITE=wasm: by a stub that says so if anything asks for it (openDatabase only
 //   loads it when STREAMSWAP_SQLITE=better);
-// - STREAMSWAP_MACHINE_SQLITE=native: by better-sqlite3's own JavaScript, bundled (so it is in the startup
+// - STREAMSWAP_MACHINE_SQLITE=native (default, as build-app.sh): by better-sqlite3's own JavaScript, bundled (so it is in the startup
 //   snapshot too), whose addon (/app/better_sqlite3.node, build-sqlite-native.sh) is loaded with process.dlopen
 //   when the first database opens: after the snapshot is deserialized, never inside it (a snapshot cannot hold a
 //   native addon).
@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 const [repo, out] = process.argv.slice(2);
 if (!repo || !out) throw new Error('usage: node scripts/machine/bundle-app.mjs <source root> <out dir>');
 mkdirSync(out, { recursive: true });
-const sqlite = process.env.STREAMSWAP_MACHINE_SQLITE || 'wasm';
+const sqlite = process.env.STREAMSWAP_MACHINE_SQLITE || 'native';
 if (sqlite !== 'wasm' && sqlite !== 'native') throw new Error(`STREAMSWAP_MACHINE_SQLITE must be wasm or native, got ${sqlite}`);
 const stub = join(out, '.better-sqlite3-stub.mjs');
 if (sqlite === 'wasm') {
