@@ -31,8 +31,8 @@ import type { HistoryPoint, OrderRecord, PoolSnapshot, Quote } from './types.js'
  *   stopped at that point: status `stopped`, it sells nothing more, proceeds so far stay with the owner and the
  *   unsold input is returned (credited at the owner's next settlement; shown as available at once by reads
  *   after the stop). At submission the estimate must also meet it (else INSUFFICIENT_OUTPUT_AMOUNT).
- *   Read projections into the future do not predict stops, so on a pair with watched limit orders balances show
- *   proceeds as executed, not projected (balanceExtension.ts): what is shown as available stays spendable.
+ *   A projection does not predict stops, so reads of a pair with watched limit orders execute it to t for real
+ *   and roll back (PairEngine.readAt): what is shown as available is what an input at t finds.
  */
 export class Amm {
   private readonly e: PairEngine;

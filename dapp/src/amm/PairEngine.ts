@@ -128,7 +128,7 @@ export class PairEngine {
    * shows is exactly what an input at t would find.
    */
   readAt<T>(ids: Iterable<bigint>, t: bigint, fn: () => T): T {
-    const watched = [...new Set(ids)].filter((id) => this.pairs.load(id).limits > 0).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const watched = this.pairs.withWatchedLimits(ids);
     if (watched.length === 0) return fn();
     return rolledBack(this.db, () => {
       for (const id of watched) this.sync(id, t, false);

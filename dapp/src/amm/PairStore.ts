@@ -71,6 +71,16 @@ export class PairStore {
       .run(token0, token1, t, HISTORY_INITIAL_WIDTH).lastInsertRowid;
   }
 
+  /** Of these pairs, the ids of those with watched limit orders, ascending (one indexed query, no state loaded). */
+  withWatchedLimits(ids: Iterable<bigint>): bigint[] {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return this.db
+      .prepare(`SELECT id FROM amm_pair WHERE limits > 0 AND id IN (${unique.map(() => '?').join(', ')}) ORDER BY id`)
+      .all<{ id: bigint }>(...unique)
+      .map((r) => r.id);
+  }
+
   load(id: bigint): PairState {
     const r = this.db.prepare('SELECT * FROM amm_pair WHERE id = ?').get<PairRow>(id);
     if (r === undefined) throw new Error(`Pair ${id} vanished.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getAmountOut, lpTokenAddress, MINIMUM_LIQUIDITY, ORDER_INTERVAL } from '@streamswap/protocol';
+import { getAmountOut, lpTokenAddress, MAX_TIME, MINIMUM_LIQUIDITY, ORDER_INTERVAL } from '@streamswap/protocol';
 import { zeroAddress } from 'viem';
 import { ALICE, BOB, CAROL, codeOf, E18, setup, TKA, TKB, TKZ, X64 } from './fixture.js';
 import { GET_INPUT_PRICE_CASES } from './uniswapV2Vectors.js';
@@ -190,6 +190,9 @@ describe('streamed orders', () => {
     const { ledger, amm } = pool();
     ledger.deposit(TKA, BOB, 10n * E18, T0);
     expect(codeOf(() => amm.swap(BOB, TKA, TKB, E18, 0n, T0 - 1n, 100n, T0))).toBe('START_IN_PAST');
+    // the real window must end before MAX_TIME: a huge duration, and a start whose grid end passes it
+    expect(codeOf(() => amm.swap(BOB, TKA, TKB, E18, 0n, 0n, MAX_TIME, T0))).toBe('VALUE_OUT_OF_RANGE');
+    expect(codeOf(() => amm.swap(BOB, TKA, TKB, E18, 0n, MAX_TIME - 61n, 1n, T0))).toBe('VALUE_OUT_OF_RANGE');
     const r = amm.swap(BOB, TKA, TKB, E18, 0n, T0 + 1000n, 100n, T0);
     if (r.kind !== 'order') throw new Error('expected an order');
     // T0 + 1000 is on the ORDER_INTERVAL grid; the end is not (T0 + 1100), so it moves to the next minute: 120 s
